@@ -1,0 +1,65 @@
+namespace KnowledgePlatform.Web.Content;
+
+/// <summary>A bijeenkomst. Times carry their Europe/Amsterdam offset.</summary>
+public record EventContent : ContentBody
+{
+    public required DateTimeOffset Start { get; init; }
+    public DateTimeOffset? End { get; init; }
+    public Venue? Venue { get; init; }
+
+    /// <summary>Set for online events (also hybrid ones, together with a venue).</summary>
+    public string? OnlineUrl { get; init; }
+
+    /// <summary>Rich text (sanitized HTML).</summary>
+    public string? Body { get; init; }
+
+    public IReadOnlyList<Guid> Organisers { get; init; } = [];
+    public IReadOnlyList<Guid> Speakers { get; init; } = [];
+    public IReadOnlyList<ProgrammeItem> Programme { get; init; } = [];
+    public string? Audience { get; init; }
+    public Registration Registration { get; init; } = new();
+    public string? Price { get; init; }
+    public bool Cancelled { get; init; }
+
+    public override ContentType Type => ContentType.Event;
+}
+
+public sealed record Venue
+{
+    public required string Name { get; init; }
+    public string? Address { get; init; }
+    public string? PostalCode { get; init; }
+    public required string City { get; init; }
+}
+
+/// <summary>A programme item (onderdeel). Times are optional: many programmes only give an order.</summary>
+public sealed record ProgrammeItem
+{
+    public TimeOnly? StartTime { get; init; }
+    public TimeOnly? EndTime { get; init; }
+    public required string Title { get; init; }
+
+    /// <summary>Rich text (sanitized HTML).</summary>
+    public string? Description { get; init; }
+
+    public IReadOnlyList<Guid> Speakers { get; init; } = [];
+}
+
+public enum RegistrationMode
+{
+    None,
+    External,
+    Internal,
+}
+
+public sealed record Registration
+{
+    public RegistrationMode Mode { get; init; } = RegistrationMode.None;
+    public string? Url { get; init; }
+
+    /// <summary>Free text such as "Aanmelden via de website van Divosa".</summary>
+    public string? Info { get; init; }
+
+    public int? Capacity { get; init; }
+    public DateTimeOffset? Deadline { get; init; }
+}

@@ -1,0 +1,61 @@
+using KnowledgePlatform.Web.Content;
+
+namespace KnowledgePlatform.Web.Sync;
+
+// The shapes of the files in uSync/. One file per item, named {key}.json, in a folder per kind.
+// Property order is declaration order; keep it stable so diffs show only real changes.
+
+public sealed record ContentFile
+{
+    public required Guid Key { get; init; }
+    public required ContentStatus Status { get; init; }
+
+    /// <summary>When the item was first published; null for never-published drafts.</summary>
+    public DateTimeOffset? PublishedAt { get; init; }
+
+    public required ContentBody Content { get; init; }
+}
+
+public sealed record PersonFile
+{
+    public required Guid Key { get; init; }
+    public required string Slug { get; init; }
+    public string? Honorific { get; init; }
+    public required string Name { get; init; }
+    public string? Role { get; init; }
+    public Guid? Organisation { get; init; }
+    public string? Bio { get; init; }
+    public string? PhotoUrl { get; init; }
+}
+
+public sealed record OrganisationFile
+{
+    public required Guid Key { get; init; }
+    public required string Slug { get; init; }
+    public required string Name { get; init; }
+    public string? Website { get; init; }
+    public string? LogoUrl { get; init; }
+}
+
+public sealed record VocabularyFile
+{
+    public required Guid Key { get; init; }
+    public required string Alias { get; init; }
+    public required string Name { get; init; }
+    public IReadOnlyList<TermFile> Terms { get; init; } = [];
+}
+
+public sealed record TermFile
+{
+    public required Guid Key { get; init; }
+    public required string Slug { get; init; }
+    public required string Name { get; init; }
+}
+
+/// <summary>Site-wide settings, one file: uSync/settings/site.json.</summary>
+public sealed record SiteSettingsFile
+{
+    public required string SiteName { get; init; }
+    public string? Tagline { get; init; }
+    public string? ContactEmail { get; init; }
+}
