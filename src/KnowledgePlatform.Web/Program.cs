@@ -1,4 +1,19 @@
+using KnowledgePlatform.Web.Content;
+using KnowledgePlatform.Web.Data;
+using KnowledgePlatform.Web.Infrastructure;
+using KnowledgePlatform.Web.Site;
+using KnowledgePlatform.Web.Sync;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.UseRepositoryWebRoot();
+builder.AddData();
+builder.AddContent();
+builder.AddSync();
+builder.AddSite();
+
 var app = builder.Build();
-app.MapGet("/", () => "hi");
-app.Run();
+app.UseSite();
+return await app.RunPlatformAsync(args);
+
+/// <summary>The entry point, visible to the test host.</summary>
+public partial class Program;

@@ -16,13 +16,18 @@ namespace KnowledgePlatform.Web.Content;
 [JsonDerivedType(typeof(NewsletterIssueContent), "newsletterIssue")]
 public abstract record ContentBody
 {
+    [JsonPropertyOrder(-4)]
     public required string Title { get; init; }
+
+    [JsonPropertyOrder(-3)]
     public required string Slug { get; init; }
 
     /// <summary>Plain-text teaser for lists, cards, feeds and meta descriptions.</summary>
+    [JsonPropertyOrder(-2)]
     public string? Summary { get; init; }
 
     /// <summary>Taxonomy terms (themes, regions and any vocabulary an administrator added).</summary>
+    [JsonPropertyOrder(-1)]
     public IReadOnlyList<Guid> Terms { get; init; } = [];
 
     [JsonIgnore]

@@ -1,10 +1,19 @@
+using System.Text.Json.Serialization;
+
 namespace KnowledgePlatform.Web.Content;
 
 /// <summary>A bijeenkomst. Times carry their Europe/Amsterdam offset.</summary>
 public record EventContent : ContentBody
 {
+    /// <summary>"Themabijeenkomst", "Studiemiddag", "Collegereeks": the label readers know it by.</summary>
+    public string? Format { get; init; }
+
     public required DateTimeOffset Start { get; init; }
     public DateTimeOffset? End { get; init; }
+
+    /// <summary>Only the date is known or relevant: no times are shown and calendars get a date.</summary>
+    public bool AllDay { get; init; }
+
     public Venue? Venue { get; init; }
 
     /// <summary>Set for online events (also hybrid ones, together with a venue).</summary>
@@ -14,6 +23,9 @@ public record EventContent : ContentBody
     public string? Body { get; init; }
 
     public IReadOnlyList<Guid> Organisers { get; init; } = [];
+
+    /// <summary>Organisations it is held "in samenwerking met", apart from the organisers.</summary>
+    public IReadOnlyList<Guid> Partners { get; init; } = [];
     public IReadOnlyList<Guid> Speakers { get; init; } = [];
     public IReadOnlyList<ProgrammeItem> Programme { get; init; } = [];
     public string? Audience { get; init; }
@@ -21,12 +33,13 @@ public record EventContent : ContentBody
     public string? Price { get; init; }
     public bool Cancelled { get; init; }
 
+    [JsonIgnore]
     public override ContentType Type => ContentType.Event;
 }
 
 public sealed record Venue
 {
-    public required string Name { get; init; }
+    public string? Name { get; init; }
     public string? Address { get; init; }
     public string? PostalCode { get; init; }
     public required string City { get; init; }

@@ -1,14 +1,22 @@
+using System.Text.Json.Serialization;
+
 namespace KnowledgePlatform.Web.Content;
 
 /// <summary>A werkbijeenkomst/werkplaats: an event with a facilitator, a cap and materials.</summary>
 public sealed record WorkshopContent : EventContent
 {
+    // Ordered after the event's own fields so a workshop file reads like an event file plus extras.
+    [JsonPropertyOrder(1)]
     public Guid? Facilitator { get; init; }
+
+    [JsonPropertyOrder(2)]
     public int? MaxParticipants { get; init; }
 
     /// <summary>Rich text (sanitized HTML).</summary>
+    [JsonPropertyOrder(3)]
     public string? Materials { get; init; }
 
+    [JsonIgnore]
     public override ContentType Type => ContentType.Workshop;
 }
 
@@ -23,6 +31,7 @@ public sealed record MeetingReportContent : ContentBody
     public IReadOnlyList<string> Outcomes { get; init; } = [];
     public IReadOnlyList<Guid> Authors { get; init; } = [];
 
+    [JsonIgnore]
     public override ContentType Type => ContentType.MeetingReport;
 }
 
@@ -36,6 +45,7 @@ public sealed record DossierArticleContent : ContentBody
 
     public IReadOnlyList<Guid> Authors { get; init; } = [];
 
+    [JsonIgnore]
     public override ContentType Type => ContentType.DossierArticle;
 }
 
@@ -47,6 +57,7 @@ public sealed record DossierContent : ContentBody
 
     public IReadOnlyList<Guid> Items { get; init; } = [];
 
+    [JsonIgnore]
     public override ContentType Type => ContentType.Dossier;
 }
 
@@ -60,6 +71,7 @@ public sealed record NewsletterIssueContent : ContentBody
 
     public IReadOnlyList<NewsletterSection> Sections { get; init; } = [];
 
+    [JsonIgnore]
     public override ContentType Type => ContentType.NewsletterIssue;
 }
 

@@ -1,0 +1,42 @@
+namespace KnowledgePlatform.Web.Content;
+
+/// <summary>
+/// Puts a body into its stored form: rich text sanitized, plain text trimmed. Applied on every
+/// save and to every imported file, so stored content is safe and sync compares like with like.
+/// </summary>
+public static class ContentNormalizer
+{
+    public static ContentBody Normalize(ContentBody body)
+    {
+        ContentBody result = body switch
+        {
+            WorkshopContent w => NormalizeEvent(w) with { Materials = Rich(w.Materials) },
+            EventContent e => NormalizeEvent(e),
+            MeetingReportContent r => r with { Body = Rich(r.Body), Outcomes = [.. r.Outcomes.Select(o => o.Trim()).Where(o => o.Length > 0)] },
+            DossierArticleContent a => a with { Lead = Plain(a.Lead), Body = Rich(a.Body) },
+            DossierContent d => d with { Intro = Rich(d.Intro) },
+            NewsletterIssueContent n => n with { Preheader = Plain(n.Preheader), Intro = Rich(n.Intro) },
+            _ => body,
+        };
+        return result with { Title = body.Title?.Trim() ?? "", Slug = body.Slug?.Trim() ?? "", Summary = Plain(body.Summary) };
+    }
+
+    private static T NormalizeEvent<T>(T e)
+        where T : EventContent =>
+        e with
+        {
+            Body = Rich(e.Body),
+            Audience = Plain(e.Audience),
+            Price = Plain(e.Price),
+            OnlineUrl = Plain(e.OnlineUrl),
+            Programme = [.. e.Programme.Select(p => p with { Title = p.Title?.Trim() ?? "", Description = Rich(p.Description) })],
+        };
+
+    private static string? Plain(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static string? Rich(string? html)
+    {
+        var clean = RichText.Sanitize(html);
+        return clean.Length == 0 ? null : clean;
+    }
+}

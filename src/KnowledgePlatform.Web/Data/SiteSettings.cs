@@ -1,0 +1,52 @@
+using KnowledgePlatform.Web.Sync;
+using Microsoft.EntityFrameworkCore;
+
+namespace KnowledgePlatform.Web.Data;
+
+/// <summary>Site-wide settings stored as key/value rows; read as one record.</summary>
+public static class SiteSettings
+{
+    public const string DefaultSiteName = "Kennisplatform Sociaal Domein";
+
+    public static async Task<SiteSettingsFile> ReadAsync(KnowledgeDbContext db, CancellationToken ct)
+    {
+        var rows = await db.SiteSettings.AsNoTracking().ToDictionaryAsync(s => s.Key, s => s.Value, ct);
+        return new SiteSettingsFile
+        {
+            SiteName = rows.GetValueOrDefault("siteName") ?? DefaultSiteName,
+            Tagline = rows.GetValueOrDefault("tagline"),
+            ContactEmail = rows.GetValueOrDefault("contactEmail"),
+        };
+    }
+
+    public static async Task WriteAsync(KnowledgeDbContext db, SiteSettingsFile settings, CancellationToken ct)
+    {
+        var wanted = new Dictionary<string, string?>
+        {
+            ["siteName"] = settings.SiteName,
+            ["tagline"] = settings.Tagline,
+            ["contactEmail"] = settings.ContactEmail,
+        };
+        var rows = await db.SiteSettings.ToDictionaryAsync(s => s.Key, ct);
+        foreach (var (key, value) in wanted)
+        {
+            if (rows.TryGetValue(key, out var row))
+            {
+                if (value is null)
+                {
+                    db.SiteSettings.Remove(row);
+                }
+                else
+                {
+                    row.Value = value;
+                }
+            }
+            else if (value is not null)
+            {
+                db.SiteSettings.Add(new SiteSetting { Key = key, Value = value });
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+}

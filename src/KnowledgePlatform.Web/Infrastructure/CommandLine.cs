@@ -1,0 +1,61 @@
+using KnowledgePlatform.Web.Data;
+using KnowledgePlatform.Web.Sync;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace KnowledgePlatform.Web.Infrastructure;
+
+/// <summary>
+/// Verbs of the same app: `-- sync export|plan|import`, `-- db script`. Everything after the verb
+/// that looks like a setting (--Key=value) is ordinary configuration.
+/// </summary>
+public static class CommandLine
+{
+    public const string Usage = """
+        Gebruik: dotnet run --project src/KnowledgePlatform.Web -- <opdracht>
+          sync export   schrijf alle inhoud en instellingen naar uSync/
+          sync plan     toon wat een import zou doen, zonder iets te wijzigen
+          sync import   pas uSync/ toe op de database (alles of niets)
+          db script     toon het SQL-schema dat EF uit het model afleidt (voor nieuwe migraties)
+        """;
+
+    public static string[] Verb(string[] args) =>
+        [.. args.TakeWhile(a => !a.StartsWith('-') && !a.Contains('=', StringComparison.Ordinal))];
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] verb, TextWriter output, TextWriter error)
+    {
+        var root = services.GetRequiredService<IOptions<SyncOptions>>().RootPath(services.GetRequiredService<IHostEnvironment>());
+        switch (string.Join(' ', verb))
+        {
+            case "sync export":
+                var exported = await services.GetRequiredService<ExportSync.Handler>().HandleAsync(root, CancellationToken.None);
+                await output.WriteLineAsync($"Geëxporteerd naar {root}: {exported.Written} geschreven, {exported.Unchanged} ongewijzigd, {exported.Tombstones} verwijderd gemarkeerd.");
+                return 0;
+            case "sync plan":
+                var (_, plan) = await services.GetRequiredService<PlanSync.Handler>().HandleAsync(root, CancellationToken.None);
+                foreach (var entry in plan.Changes)
+                {
+                    await output.WriteLineAsync(entry.ToString());
+                }
+
+                await output.WriteLineAsync($"Plan voor {root}: {plan.Summary}. Er is niets gewijzigd.");
+                return 0;
+            case "sync import":
+                var imported = await services.GetRequiredService<ImportSync.Handler>().HandleAsync(root, CancellationToken.None);
+                foreach (var entry in imported.Changes)
+                {
+                    await output.WriteLineAsync(entry.ToString());
+                }
+
+                await output.WriteLineAsync($"Geïmporteerd uit {root}: {imported.Summary}.");
+                return 0;
+            case "db script":
+                await output.WriteLineAsync(services.GetRequiredService<KnowledgeDbContext>().Database.GenerateCreateScript());
+                return 0;
+            default:
+                await error.WriteLineAsync($"Onbekende opdracht: {string.Join(' ', verb)}");
+                await error.WriteLineAsync(Usage);
+                return 2;
+        }
+    }
+}

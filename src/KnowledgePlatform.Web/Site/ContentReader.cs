@@ -1,0 +1,105 @@
+using KnowledgePlatform.Web.Content;
+using KnowledgePlatform.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace KnowledgePlatform.Web.Site;
+
+/// <summary>A published item in a list: what a card or a feed entry needs, nothing more.</summary>
+public sealed record ContentCard(Guid Key, ContentType Type, string Title, string Slug, string? Summary, DateTime? DateUtc, DateTime? EndUtc)
+{
+    public string Url => ContentUrls.For(Type, Slug);
+}
+
+/// <summary>A published item with its live body; or the slug it moved to.</summary>
+public sealed record FoundContent(ContentItem Item, ContentBody Body);
+
+/// <summary>
+/// Read-only queries for the public site. Only published items are ever returned, also through
+/// references, so drafts, offline and archived items cannot leak into any page.
+/// </summary>
+public sealed class ContentReader(KnowledgeDbContext db)
+{
+    private static readonly ContentType[] EventTypes = [ContentType.Event, ContentType.Workshop];
+
+    private IQueryable<ContentItem> Published => db.ContentItems.AsNoTracking().Where(i => i.Status == ContentStatus.Published);
+
+    public Task<List<ContentCard>> UpcomingEventsAsync(DateTime nowUtc, int take, CancellationToken ct) =>
+        Cards(Published.Where(i => EventTypes.Contains(i.Type) && (i.LiveEndUtc ?? i.LiveDateUtc) >= nowUtc)
+            .OrderBy(i => i.LiveDateUtc), take, ct);
+
+    public Task<List<ContentCard>> RecentEventsAsync(DateTime nowUtc, int take, CancellationToken ct) =>
+        Cards(Published.Where(i => EventTypes.Contains(i.Type) && (i.LiveEndUtc ?? i.LiveDateUtc) < nowUtc)
+            .OrderByDescending(i => i.LiveDateUtc), take, ct);
+
+    public Task<List<ContentCard>> NewestAsync(ContentType[] types, int take, CancellationToken ct) =>
+        Cards(Published.Where(i => types.Contains(i.Type)).OrderByDescending(i => i.PublishedUtc), take, ct);
+
+    /// <summary>The live item at this slug, or null; <paramref name="movedTo"/> is set when the slug was renamed.</summary>
+    public async Task<(FoundContent? Found, string? MovedTo)> FindAsync(ContentType[] types, string slug, CancellationToken ct)
+    {
+        var item = await Published.FirstOrDefaultAsync(i => types.Contains(i.Type) && i.LiveSlug == slug, ct);
+        if (item is null)
+        {
+            var movedTo = await db.SlugRedirects.AsNoTracking()
+                .Where(r => types.Contains(r.Type) && r.OldSlug == slug)
+                .Join(Published, r => r.ContentKey, i => i.Key, (r, i) => i.LiveSlug)
+                .FirstOrDefaultAsync(ct);
+            return (null, movedTo);
+        }
+
+        var body = await db.ContentVersions.AsNoTracking()
+            .Where(v => v.ContentKey == item.Key && v.Number == item.LiveVersion).Select(v => v.Body).SingleAsync(ct);
+        return (new FoundContent(item, ContentJson.DeserializeBody(body)), null);
+    }
+
+    /// <summary>Published items that point at <paramref name="target"/> in the given way (e.g. the report of an event).</summary>
+    public Task<List<ContentCard>> ReferencingAsync(Guid target, ReferenceKind kind, CancellationToken ct) =>
+        Cards(Published.Where(i => db.ContentReferences.Any(r => r.SourceKey == i.Key && r.TargetKey == target && r.Kind == kind))
+            .OrderByDescending(i => i.PublishedUtc), 50, ct);
+
+    /// <summary>Published items by key, in the order given (a dossier's curated order).</summary>
+    public async Task<List<ContentCard>> CardsAsync(IReadOnlyList<Guid> keys, CancellationToken ct)
+    {
+        var cards = await Cards(Published.Where(i => keys.Contains(i.Key)), keys.Count, ct);
+        return [.. cards.OrderBy(c => keys.ToList().IndexOf(c.Key))];
+    }
+
+    /// <summary>Items sharing a term or person with this one, most shared first.</summary>
+    public async Task<List<ContentCard>> RelatedAsync(Guid key, int take, CancellationToken ct)
+    {
+        var targets = db.ContentReferences.Where(r => r.SourceKey == key && (r.Kind == ReferenceKind.Term || r.Kind == ReferenceKind.Speaker || r.Kind == ReferenceKind.Author))
+            .Select(r => r.TargetKey);
+        var ranked = await db.ContentReferences.AsNoTracking()
+            .Where(r => r.SourceKey != key && targets.Contains(r.TargetKey))
+            .GroupBy(r => r.SourceKey).Select(g => new { Key = g.Key, Shared = g.Count() })
+            .OrderByDescending(x => x.Shared).Take(take * 3).ToListAsync(ct);
+        var cards = await CardsAsync([.. ranked.Select(r => r.Key)], ct);
+        return [.. cards.Where(c => c.Type != ContentType.NewsletterIssue).Take(take)];
+    }
+
+    public Task<Dictionary<Guid, Person>> PeopleAsync(IEnumerable<Guid> keys, CancellationToken ct)
+    {
+        var list = keys.Distinct().ToList();
+        return db.People.AsNoTracking().Where(p => list.Contains(p.Key)).ToDictionaryAsync(p => p.Key, ct);
+    }
+
+    public Task<Dictionary<Guid, Organisation>> OrganisationsAsync(IEnumerable<Guid> keys, CancellationToken ct)
+    {
+        var list = keys.Distinct().ToList();
+        return db.Organisations.AsNoTracking().Where(o => list.Contains(o.Key)).ToDictionaryAsync(o => o.Key, ct);
+    }
+
+    public async Task<List<(Term Term, Vocabulary Vocabulary)>> TermsAsync(IEnumerable<Guid> keys, CancellationToken ct)
+    {
+        var list = keys.Distinct().ToList();
+        var rows = await db.Terms.AsNoTracking().Where(t => list.Contains(t.Key))
+            .Join(db.Vocabularies.AsNoTracking(), t => t.VocabularyKey, v => v.Key, (t, v) => new { t, v })
+            .ToListAsync(ct);
+        return [.. rows.OrderBy(r => r.v.Alias, StringComparer.Ordinal).ThenBy(r => r.t.SortOrder).Select(r => (r.t, r.v))];
+    }
+
+    private static Task<List<ContentCard>> Cards(IQueryable<ContentItem> query, int take, CancellationToken ct) =>
+        query.Take(take)
+            .Select(i => new ContentCard(i.Key, i.Type, i.LiveTitle!, i.LiveSlug!, i.LiveSummary, i.LiveDateUtc, i.LiveEndUtc))
+            .ToListAsync(ct);
+}

@@ -1,0 +1,29 @@
+using KnowledgePlatform.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace KnowledgePlatform.Web.Sync;
+
+/// <summary>On first run with an empty database, import uSync/ so the site has its content.</summary>
+public sealed class StartupImport(
+    KnowledgeDbContext db, ImportSync.Handler import, IOptions<SyncOptions> options, IHostEnvironment env, ILogger<StartupImport> logger)
+{
+    public async Task RunAsync(CancellationToken ct)
+    {
+        if (!options.Value.ImportOnEmptyDatabase
+            || await db.ContentItems.AnyAsync(ct) || await db.Vocabularies.AnyAsync(ct) || await db.People.AnyAsync(ct))
+        {
+            return;
+        }
+
+        var root = options.RootPath(env);
+        if (!Directory.Exists(root))
+        {
+            logger.LogWarning("The database is empty and there is no uSync folder at {Root} to import.", root);
+            return;
+        }
+
+        var plan = await import.HandleAsync(root, ct);
+        logger.LogInformation("Imported uSync from {Root}: {Summary}", root, plan.Summary);
+    }
+}
