@@ -17,6 +17,14 @@ public static class ExportSync
     {
         public async Task<Result> HandleAsync(string root, CancellationToken ct)
         {
+            if (!await db.ContentItems.AnyAsync(ct) && !await db.Vocabularies.AnyAsync(ct) && !await db.People.AnyAsync(ct)
+                && Directory.Exists(root) && Directory.EnumerateFiles(root, "*.json", SearchOption.AllDirectories).Any())
+            {
+                // An empty database would mark every file as deleted: almost always a wrong connection string.
+                throw new SyncFailedException([new SyncProblem(root,
+                    "de database is leeg; exporteren zou alle bestanden als verwijderd markeren. Importeer eerst (sync import) of kies een lege map.")]);
+            }
+
             var files = new Dictionary<string, object>(StringComparer.Ordinal);
             foreach (var v in await db.Vocabularies.AsNoTracking().Include(v => v.Terms).ToListAsync(ct))
             {
