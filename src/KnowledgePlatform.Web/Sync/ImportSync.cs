@@ -123,6 +123,12 @@ public static class ImportSync
                     await publish.HandleAsync(new PublishContent.Command(file.Key, Editor, FirstPublishedUtc: file.PublishedAt?.UtcDateTime), ct);
                     break;
                 case ContentStatus.Unpublished or ContentStatus.Archived:
+                    if (file.PublishedAt is { } published && item?.PublishedUtc != published.UtcDateTime)
+                    {
+                        // It was live once: publish (keeping the date) before taking it offline, in this same transaction.
+                        await publish.HandleAsync(new PublishContent.Command(file.Key, Editor, FirstPublishedUtc: published.UtcDateTime), ct);
+                    }
+
                     await unpublish.HandleAsync(new UnpublishContent.Command(file.Key, Editor, file.Status), ct);
                     break;
                 case ContentStatus.Draft when item is { Status: not ContentStatus.Draft }:

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KnowledgePlatform.Tests.Infrastructure;
 
 /// <summary>The real app, in-process, on a real database of the given provider.</summary>
-public sealed class PlatformFactory(TestDatabase database, bool importDemo = false, string? syncRoot = null)
+public class PlatformFactory(TestDatabase database, bool importDemo = false, string? syncRoot = null)
     : WebApplicationFactory<Program>
 {
     public TestDatabase Database { get; } = database;
