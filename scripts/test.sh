@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every test on SQLite and PostgreSQL. Installs (as root, from Debian packages) or checks what
+# the tests need, starts PostgreSQL on 127.0.0.1, builds warning-free, and ends with one summary line.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+say() { echo "test.sh: $*" >&2; }
+die() { say "$*"; exit 1; }
+
+command -v dotnet >/dev/null || die "the .NET 10 SDK is needed: https://learn.microsoft.com/dotnet/core/install/linux-debian"
+[[ $(dotnet --version) == 10.* ]] || die "the .NET 10 SDK is needed (found $(dotnet --version))."
+command -v node >/dev/null && command -v npm >/dev/null || die "Node.js 20+ and npm are needed for the front end: apt-get install -y nodejs npm"
+(( $(node -p 'process.versions.node.split(".")[0]') >= 20 )) || die "Node.js 20 or newer is needed (found $(node --version))."
+
+# PostgreSQL: scripts/postgres.sh installs the Debian packages when missing and starts a private
+# server on 127.0.0.1 (data in /tmp, removed by 'scripts/postgres.sh stop').
+KP_TEST_POSTGRES=$(scripts/postgres.sh start) || die "PostgreSQL could not be started; see the message above."
+export KP_TEST_POSTGRES
+say "PostgreSQL ready on 127.0.0.1 ($(echo "$KP_TEST_POSTGRES" | sed -E 's/.*Port=([0-9]+).*/port \1/'))"
+
+dotnet build KnowledgePlatform.sln -c Release -warnaserror 2>&1 | tail -n 3
+results=$(mktemp -d)
+set +e
+dotnet test KnowledgePlatform.sln -c Release --no-build --logger "console;verbosity=normal" --results-directory "$results" 2>&1 | tee "$results/output.txt" | grep -E --line-buffered '^\s+Failed |^(Passed|Failed)!|Error Message|^\s+(Expected|Actual):' 
+status=${PIPESTATUS[0]}
+set -e
+
+# One line per test project ("Passed!  - Failed: 0, Passed: 90, Skipped: 0, ..."); add them up.
+read -r passed failed skipped < <(grep -E '^(Passed|Failed)!' "$results/output.txt" | sed -E \
+  's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\2 \1 \3/' | awk '{p+=$1; f+=$2; s+=$3} END {print p+0, f+0, s+0}')
+if (( passed + failed == 0 )); then
+  say "no tests ran; full output in $results/output.txt"
+  exit 1
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$status"
