@@ -60,8 +60,16 @@ public static class PlatformHost
     private static void ValidateOptions(IServiceProvider services)
     {
         // Resolving these runs their validation now, before anything else starts.
-        _ = services.GetRequiredService<DatabaseSettings>();
-        _ = services.GetRequiredService<IOptions<SyncOptions>>().Value;
-        _ = services.GetRequiredService<IOptions<Site.SiteOptions>>().Value;
+        try
+        {
+            _ = services.GetRequiredService<DatabaseSettings>();
+            _ = services.GetRequiredService<IOptions<SyncOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<Site.SiteOptions>>().Value;
+        }
+        catch (InvalidOperationException ex) when (ex.Message.Contains("configuration value", StringComparison.Ordinal))
+        {
+            // The binder's own message names the setting: "Failed to convert configuration value at 'Sync:…'".
+            throw new StartupException(ex.Message, ex);
+        }
     }
 }

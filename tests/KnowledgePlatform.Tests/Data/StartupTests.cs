@@ -57,6 +57,15 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task A_setting_of_the_wrong_type_names_the_setting()
+    {
+        var data = Directory.CreateTempSubdirectory("kp-startup-").FullName;
+        var result = await AppProcess.RunAsync([$"--Storage:DataPath={data}", "--Sync:ImportOnEmptyDatabase=misschien"], Timeout);
+
+        AssertOneSentenceNaming(result, "Sync:ImportOnEmptyDatabase");
+    }
+
+    [Fact]
     public async Task Sync_verbs_run_from_the_command_line_with_exit_codes()
     {
         var data = Directory.CreateTempSubdirectory("kp-cli-").FullName;
