@@ -21,16 +21,25 @@ say "PostgreSQL ready on 127.0.0.1 ($(echo "$KP_TEST_POSTGRES" | sed -E 's/.*Por
 dotnet build KnowledgePlatform.sln -c Release -warnaserror 2>&1 | tail -n 3
 results=$(mktemp -d)
 set +e
-dotnet test KnowledgePlatform.sln -c Release --no-build --logger "console;verbosity=normal" --results-directory "$results" 2>&1 | tee "$results/output.txt" | grep -E --line-buffered '^\s+Failed |^(Passed|Failed)!|Error Message|^\s+(Expected|Actual):' 
-status=${PIPESTATUS[0]}
+say "running the tests (output in $results/output.txt)…"
+dotnet test KnowledgePlatform.sln -c Release --no-build --logger "console;verbosity=normal" --results-directory "$results" \
+  > "$results/output.txt" 2>&1
+status=$?
 set -e
 
-# One line per test project ("Passed!  - Failed: 0, Passed: 90, Skipped: 0, ..."); add them up.
-read -r passed failed skipped < <(grep -E '^(Passed|Failed)!' "$results/output.txt" | sed -E \
-  's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\2 \1 \3/' | awk '{p+=$1; f+=$2; s+=$3} END {print p+0, f+0, s+0}')
+if grep -qE '^\s+Failed [A-Za-z]' "$results/output.txt"; then
+  echo "--- failures ---"
+  sed -n -E '/^\s+Failed [A-Za-z]/,/Stack Trace:/p' "$results/output.txt"
+fi
+
+# The console logger ends each test project with "Passed: N", "Failed: N", "Skipped: N" lines.
+count() { grep -E "^\s+$1: [0-9]+$" "$results/output.txt" | awk '{n+=$2} END {print n+0}'; }
+passed=$(count Passed); failed=$(count Failed); skipped=$(count Skipped)
 if (( passed + failed == 0 )); then
   say "no tests ran; full output in $results/output.txt"
+  tail -n 30 "$results/output.txt" >&2
   exit 1
 fi
+echo "Full output: $results/output.txt"
 echo "$passed passed, $failed failed, $skipped skipped"
 exit "$status"
