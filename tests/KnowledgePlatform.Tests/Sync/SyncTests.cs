@@ -136,6 +136,28 @@ public abstract class SyncTests(DatabaseProvider provider)
         Assert.False(await app.InScopeAsync(sp => PlatformFactory.Db(sp).ContentItems.AnyAsync(i => i.Key == deleted, Ct)));
     }
 
+    [Fact]
+    public async Task A_vocabulary_added_as_data_tags_content_and_shows_on_its_page()
+    {
+        await using var app = await StartAsync(importDemo: true);
+        var root = RepoPaths.CopyOfUSync();
+        var (vocabulary, term) = (Guid.NewGuid(), Guid.NewGuid());
+        new DemoFolder(root).Write("vocabularies", $"{vocabulary:D}.json",
+            $$"""{ "key": "{{vocabulary:D}}", "alias": "werkvorm", "name": "Werkvorm", "terms": [ { "key": "{{term:D}}", "slug": "intervisie", "name": "Intervisie" } ] }""");
+        await app.InScopeAsync(sp => sp.GetRequiredService<ImportSync.Handler>().HandleAsync(root, Ct));
+
+        var body = TestContent.Event(title: "Intervisiemiddag") with { Terms = [term] };
+        await app.InScopeAsync(async sp =>
+        {
+            var saved = await sp.GetRequiredService<SaveDraft.Handler>().HandleAsync(new SaveDraft.Command(null, body, "test"), Ct);
+            await sp.GetRequiredService<PublishContent.Handler>().HandleAsync(new PublishContent.Command(saved.Key, "test"), Ct);
+        });
+
+        var html = await app.CreateClient().GetStringAsync($"/agenda/{body.Slug}", Ct);
+        Assert.Contains("Werkvorm:", html, StringComparison.Ordinal);
+        Assert.Contains(">Intervisie</a>", html, StringComparison.Ordinal);
+    }
+
     protected async Task<PlatformFactory> StartAsync(bool importDemo, string? syncRoot = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
