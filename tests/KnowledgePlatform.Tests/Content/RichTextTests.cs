@@ -58,6 +58,7 @@ public sealed partial class RichTextTests
     [InlineData("<p>voor<script>alert(1)</script>na</p>", "<p>voorna</p>")]
     [InlineData("<style>p { color: red }</style><p>x</p><iframe src=\"/x\">binnen</iframe>", "<p>x</p>")]
     [InlineData("<p>a<!-- geheim -->b</p>", "<p>ab</p>")]
+    [InlineData("<p>a<svg><text>svg</text><a href=\"/x\">svg-link</a></svg><math><mi>x</mi></math>b</p>", "<p>ab</p>")]
     [InlineData("<p class=\"a\" id=\"b\" style=\"c\" onclick=\"d\" title=\"t\">x</p>", "<p>x</p>")]
     [InlineData("<a href=\"https://other.example\" target=\"_blank\" rel=\"opener\">x</a>", "<a href=\"https://other.example\">x</a>")]
     [InlineData("<a href=\"javascript:alert(1)\">klik</a>", "klik")]
