@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using KnowledgePlatform.Web.Content;
+using Xunit;
+
+namespace KnowledgePlatform.Tests.Content;
+
+/// <summary>Hostile input must be refused quickly, never hang the server or overflow the stack.</summary>
+public sealed class RichTextLimitsTests
+{
+    [Fact]
+    public void Input_over_a_million_characters_is_refused()
+    {
+        var html = "<p>" + new string('x', 1_000_000) + "</p>";
+
+        Assert.Throws<ArgumentException>(() => RichText.Sanitize(html));
+    }
+
+    [Fact]
+    public void Thousands_of_unclosed_nested_lists_are_refused_within_seconds()
+    {
+        // Unguarded, AngleSharp needs minutes for this (scope checks walk the ever-growing stack).
+        var html = string.Concat(Enumerable.Repeat("<ul><li>", 60_000));
+        var watch = Stopwatch.StartNew();
+
+        Assert.Throws<ArgumentException>(() => RichText.Sanitize(html));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public void Unclosed_formatting_repeated_in_every_block_is_refused()
+    {
+        // 18 kB that the parser turns into 400,000 elements: each <p> re-opens all 200 <b> tags.
+        var html = "<p>" + string.Concat(Enumerable.Range(0, 200).Select(i => $"<b id={i}>")) + "</p>"
+                   + string.Concat(Enumerable.Repeat("<p>x</p>", 2_000));
+
+        Assert.Throws<ArgumentException>(() => RichText.Sanitize(html));
+    }
+
+    [Fact]
+    public void Deep_but_bounded_nesting_is_sanitized_without_overflowing_the_stack()
+    {
+        var html = string.Concat(Enumerable.Repeat("<blockquote><span>", 3_000)) + "diep";
+
+        var clean = RichText.Sanitize(html);
+
+        Assert.Contains("diep", clean, StringComparison.Ordinal);
+        Assert.Equal(clean, RichText.Sanitize(clean));
+        Assert.Equal("diep", RichText.ToPlainText(html));
+    }
+
+    [Fact]
+    public void Editor_sized_content_stays_well_within_the_budget()
+    {
+        var paragraph = "<p>Tekst met <strong>nadruk</strong> en <a href=\"/agenda\">een link</a>.</p>";
+        var html = string.Concat(Enumerable.Repeat(paragraph, 5_000));
+        var watch = Stopwatch.StartNew();
+
+        var clean = RichText.Sanitize(html);
+
+        Assert.Equal(html, clean);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+    }
+}
