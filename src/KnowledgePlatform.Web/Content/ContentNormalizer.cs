@@ -10,12 +10,12 @@ public static class ContentNormalizer
     {
         ContentBody result = body switch
         {
-            WorkshopContent w => NormalizeEvent(w) with { Materials = Rich(w.Materials) },
+            WorkshopContent w => NormalizeEvent(w) with { Materials = Rich(w.Materials, nameof(w.Materials)) },
             EventContent e => NormalizeEvent(e),
-            MeetingReportContent r => r with { Body = Rich(r.Body), Outcomes = [.. r.Outcomes.Select(o => o.Trim()).Where(o => o.Length > 0)] },
-            DossierArticleContent a => a with { Lead = Plain(a.Lead), Body = Rich(a.Body) },
-            DossierContent d => d with { Intro = Rich(d.Intro) },
-            NewsletterIssueContent n => n with { Preheader = Plain(n.Preheader), Intro = Rich(n.Intro) },
+            MeetingReportContent r => r with { Body = Rich(r.Body, nameof(r.Body)), Outcomes = [.. r.Outcomes.Select(o => o.Trim()).Where(o => o.Length > 0)] },
+            DossierArticleContent a => a with { Lead = Plain(a.Lead), Body = Rich(a.Body, nameof(a.Body)) },
+            DossierContent d => d with { Intro = Rich(d.Intro, nameof(d.Intro)) },
+            NewsletterIssueContent n => n with { Preheader = Plain(n.Preheader), Intro = Rich(n.Intro, nameof(n.Intro)) },
             _ => body,
         };
         return result with { Title = body.Title?.Trim() ?? "", Slug = body.Slug?.Trim() ?? "", Summary = Plain(body.Summary) };
@@ -25,18 +25,28 @@ public static class ContentNormalizer
         where T : EventContent =>
         e with
         {
-            Body = Rich(e.Body),
+            Body = Rich(e.Body, nameof(e.Body)),
             Audience = Plain(e.Audience),
             Price = Plain(e.Price),
             OnlineUrl = Plain(e.OnlineUrl),
-            Programme = [.. e.Programme.Select(p => p with { Title = p.Title?.Trim() ?? "", Description = Rich(p.Description) })],
+            Programme = [.. e.Programme.Select(p => p with { Title = p.Title?.Trim() ?? "", Description = Rich(p.Description, nameof(e.Programme)) })],
         };
 
     private static string? Plain(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private static string? Rich(string? html)
+    private static string? Rich(string? html, string field)
     {
-        var clean = RichText.Sanitize(html);
+        string clean;
+        try
+        {
+            clean = RichText.Sanitize(html);
+        }
+        catch (ArgumentException)
+        {
+            // The sanitizer's limits (size, parse time, element count) protect the server.
+            throw ValidationFailedException.For(field, "Deze tekst is te groot of te ingewikkeld opgemaakt om veilig op te slaan. Maak hem korter of eenvoudiger.");
+        }
+
         return clean.Length == 0 ? null : clean;
     }
 }
