@@ -33,7 +33,7 @@ if grep -qE '^\s+Failed [A-Za-z]' "$results/output.txt"; then
 fi
 
 # The console logger ends each test project with "Passed: N", "Failed: N", "Skipped: N" lines.
-count() { grep -E "^\s+$1: [0-9]+$" "$results/output.txt" | awk '{n+=$2} END {print n+0}'; }
+count() { { grep -E "^\s+$1: [0-9]+$" "$results/output.txt" || true; } | awk '{n+=$2} END {print n+0}'; }
 passed=$(count Passed); failed=$(count Failed); skipped=$(count Skipped)
 if (( passed + failed == 0 )); then
   say "no tests ran; full output in $results/output.txt"
