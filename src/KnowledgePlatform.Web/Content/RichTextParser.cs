@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using AngleSharp.Html.Parser.Tokens;
 
 namespace KnowledgePlatform.Web.Content;
 
@@ -14,12 +15,20 @@ internal static class RichTextParser
     public const int MaxInputLength = 1_000_000;
 
     /// <summary>
-    /// HTML tree building is superlinear for some inputs: scope checks walk the stack of open
-    /// elements (a few hundred kilobytes of unclosed tags cost AngleSharp tens of seconds), and
-    /// unclosed formatting tags are re-created in every following block. Real editor HTML parses
-    /// in milliseconds, so parsing that takes longer than this is abandoned.
+    /// HTML tree building is superlinear in the number of open elements: scope checks walk the
+    /// stack (a few hundred kilobytes of unclosed tags cost AngleSharp tens of seconds). Real editor
+    /// HTML closes its tags, so more unclosed start tags than this are refused — a deterministic
+    /// limit, unlike a clock, so the same input gets the same answer on a busy server.
     /// </summary>
-    public static readonly TimeSpan ParseBudget = TimeSpan.FromSeconds(2);
+    public const int MaxUnclosedTags = 1_000;
+
+    /// <summary>A last safety net for shapes the counts above miss; never reached by real content.</summary>
+    private static readonly TimeSpan ParseBudget = TimeSpan.FromSeconds(10);
+
+    private static readonly HashSet<string> VoidElements = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+    };
 
     /// <summary>Bounds the depth of the parsed tree so recursive walks cannot overflow the stack.</summary>
     private const int MaxTreeDepth = 256;
@@ -33,13 +42,19 @@ internal static class RichTextParser
         }
 
         var started = Stopwatch.GetTimestamp();
+        var unclosed = 0;
         var parser = new HtmlParser(new HtmlParserOptions
         {
             MaximumDepth = MaxTreeDepth,
             // The tokenizer reports every token, so the tree builder never runs long unchecked.
-            OnToken = (_, _) =>
+            OnToken = (token, _) =>
             {
-                if (Stopwatch.GetElapsedTime(started) > ParseBudget)
+                if (token is HtmlTagToken tag && !tag.IsSelfClosing && !VoidElements.Contains(tag.Name))
+                {
+                    unclosed += tag.Type == HtmlTokenType.StartTag ? 1 : tag.Type == HtmlTokenType.EndTag ? -1 : 0;
+                }
+
+                if (unclosed > MaxUnclosedTags || Stopwatch.GetElapsedTime(started) > ParseBudget)
                 {
                     throw new ArgumentException("Rich text is too complex to parse (deep or unclosed nesting).", nameof(html));
                 }
