@@ -1,3 +1,4 @@
+using KnowledgePlatform.Web.Api;
 using KnowledgePlatform.Web.Content;
 using KnowledgePlatform.Web.Data;
 using KnowledgePlatform.Web.Infrastructure;
@@ -10,9 +11,11 @@ builder.AddData();
 builder.AddContent();
 builder.AddSync();
 builder.AddSite();
+builder.AddApi();
 
 var app = builder.Build();
 app.UseSite();
+app.MapApi();
 return await app.RunPlatformAsync(args);
 
 /// <summary>The entry point, visible to the test host.</summary>

@@ -41,10 +41,14 @@ public static class SiteSetup
         return builder;
     }
 
+    private static bool IsApi(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi");
+
     public static WebApplication UseSite(this WebApplication app)
     {
-        app.UseExceptionHandler("/fout");
-        app.UseStatusCodePagesWithReExecute("/fout/{0}");
+        // People get Dutch HTML error pages; API clients get ProblemDetails JSON.
+        app.UseWhen(c => !IsApi(c), a => a.UseExceptionHandler("/fout").UseStatusCodePagesWithReExecute("/fout/{0}"));
+        app.UseWhen(IsApi, a => a.UseExceptionHandler().UseStatusCodePages());
         app.UseResponseCompression();
         app.UseStaticFiles(new StaticFileOptions
         {

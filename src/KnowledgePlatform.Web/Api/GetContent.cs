@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+using KnowledgePlatform.Web.Content;
+using KnowledgePlatform.Web.Data;
+using KnowledgePlatform.Web.Site;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace KnowledgePlatform.Web.Api;
+
+/// <summary>One published item by key or by type and slug, with what it names and related items.</summary>
+public static class GetContent
+{
+    public sealed class Handler(KnowledgeDbContext db, ContentReader reader, IOptions<SiteOptions> site)
+    {
+        public async Task<(ContentDetail? Detail, ContentItem? Item)> ByKeyAsync(Guid key, CancellationToken ct)
+        {
+            var item = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(i => i.Key == key && i.Status == ContentStatus.Published, ct);
+            return item is null ? (null, null) : (await DetailAsync(item, ct), item);
+        }
+
+        public async Task<(ContentDetail? Detail, ContentItem? Item)> BySlugAsync(ContentType type, string slug, CancellationToken ct)
+        {
+            var (found, _) = await reader.FindAsync([type], slug, ct);
+            return found is null ? (null, null) : (await DetailAsync(found.Item, ct), found.Item);
+        }
+
+        private async Task<ContentDetail> DetailAsync(ContentItem item, CancellationToken ct)
+        {
+            var json = await db.ContentVersions.AsNoTracking()
+                .Where(v => v.ContentKey == item.Key && v.Number == item.LiveVersion).Select(v => v.Body).SingleAsync(ct);
+            var body = ContentJson.DeserializeBody(json);
+            var refs = ContentReferences.From(body);
+            var people = await reader.PeopleAsync(refs.Where(r => r.Kind is ReferenceKind.Speaker or ReferenceKind.Author or ReferenceKind.Facilitator).Select(r => r.TargetKey), ct);
+            var organisations = await reader.OrganisationsAsync(refs.Where(r => r.Kind == ReferenceKind.Organiser).Select(r => r.TargetKey), ct);
+            var related = await reader.RelatedAsync(item.Key, 4, ct);
+            var relatedKeys = related.Select(r => r.Key).ToList();
+            var relatedItems = await db.ContentItems.AsNoTracking().Where(i => relatedKeys.Contains(i.Key)).ToListAsync(ct);
+            var summaries = new ContentSummaries(db, site.Value);
+            var baseUri = site.Value.BaseUri;
+            return new ContentDetail(
+                (await summaries.ForAsync([item], ct))[0],
+                JsonNode.Parse(json)!.AsObject(),
+                [.. people.Values.OrderBy(p => p.Name, StringComparer.Ordinal)
+                    .Select(p => new PersonRef(p.Slug, p.DisplayName, p.Role, new Uri(baseUri, ContentUrls.Person(p.Slug).TrimStart('/')).ToString()))],
+                [.. organisations.Values.OrderBy(o => o.Name, StringComparer.Ordinal).Select(o => new OrganisationRef(o.Slug, o.Name, o.Website))],
+                await summaries.ForAsync([.. related.Select(r => relatedItems.First(i => i.Key == r.Key))], ct));
+        }
+    }
+}
