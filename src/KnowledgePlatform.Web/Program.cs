@@ -1,5 +1,6 @@
 using KnowledgePlatform.Web.Api;
 using KnowledgePlatform.Web.Content;
+using KnowledgePlatform.Web.Corpus;
 using KnowledgePlatform.Web.Data;
 using KnowledgePlatform.Web.Infrastructure;
 using KnowledgePlatform.Web.Site;
@@ -12,6 +13,7 @@ builder.AddContent();
 builder.AddSync();
 builder.AddSite();
 builder.AddApi();
+builder.AddCorpus();
 
 var app = builder.Build();
 app.UseSite();

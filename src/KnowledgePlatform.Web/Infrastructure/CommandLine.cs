@@ -16,6 +16,7 @@ public static class CommandLine
           sync export   schrijf alle inhoud en instellingen naar uSync/
           sync plan     toon wat een import zou doen, zonder iets te wijzigen
           sync import   pas uSync/ toe op de database (alles of niets)
+          corpus generate  vul de database met een gegenereerd corpus (Corpus:Count, Corpus:Seed) voor benchmarks
           db script     toon het SQL-schema dat EF uit het model afleidt (voor nieuwe migraties)
         """;
 
@@ -49,6 +50,8 @@ public static class CommandLine
 
                 await output.WriteLineAsync($"Geïmporteerd uit {root}: {imported.Summary}.");
                 return 0;
+            case "corpus generate":
+                return await Corpus.CorpusSetup.RunAsync(services, output, CancellationToken.None);
             case "db script":
                 await output.WriteLineAsync(services.GetRequiredService<KnowledgeDbContext>().Database.GenerateCreateScript());
                 return 0;
