@@ -69,9 +69,10 @@ public static partial class DutchStemmer
             w[0] = 'Y';
         }
 
-        // Snowball's `repeat goto (v [('i'] v <- 'I') or ('y'] <- 'Y'))`: after marking an i the
+        // The classic `repeat goto (v [('i'] v <- 'I') or ('y'] <- 'Y'))`: after marking an i the
         // search resumes behind the vowel that follows it, so that vowel cannot start the next
-        // match ("eiie" keeps its second i). Reproduced exactly because the reference data does.
+        // match ("eiie" keeps its second i). Snowball 3's dutch_porter.sbl rescans that vowel;
+        // no reference word tells the two apart, so this follows PostgreSQL's (older) copy.
         var cursor = 0;
         for (var p = 0; p < w.Length - 1; p++)
         {
