@@ -8,5 +8,8 @@ public sealed class SiteOptions
     /// <summary>The public address, for canonical URLs, feeds and links in mail.</summary>
     public string BaseUrl { get; set; } = "http://localhost:5000";
 
+    /// <summary>Output caching of public pages; off only to measure uncached rendering.</summary>
+    public bool OutputCache { get; set; } = true;
+
     public Uri BaseUri => new(BaseUrl.TrimEnd('/') + "/");
 }

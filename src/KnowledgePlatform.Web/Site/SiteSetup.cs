@@ -31,9 +31,11 @@ public static class SiteSetup
             o.Providers.Add<BrotliCompressionProvider>();
             o.Providers.Add<GzipCompressionProvider>();
         });
-        builder.Services.AddOutputCache(o => o.AddPolicy(PublicCachePolicy, p => p
-            .Expire(TimeSpan.FromMinutes(10))
-            .Tag(ContentTag)));
+        var outputCache = builder.Configuration.GetValue("Site:OutputCache", true);
+        builder.Services.AddOutputCache(o => o.AddPolicy(PublicCachePolicy, p =>
+        {
+            _ = outputCache ? p.Expire(TimeSpan.FromMinutes(10)).Tag(ContentTag) : p.NoCache();
+        }));
         builder.Services.AddScoped<ContentReader>();
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddScoped<IOutboxHandler, OutputCacheEviction>();

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Reader-site benchmark: 10,000 generated items on SQLite, wrk on loopback against home, agenda,
+# an event page and a dossier page, cached and uncached, next to nginx serving the same event page
+# as a static file. Prints requests/s and p50/p99 latency, and the event page's weight.
+#   scripts/bench-site.sh [count=10000] [seconds=10] [connections=16]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+COUNT=${1:-10000}; SECONDS_PER_RUN=${2:-10}; CONNECTIONS=${3:-16}
+say() { echo "bench-site: $*" >&2; }
+
+need() {
+  command -v "$1" >/dev/null && return
+  [[ $(id -u) -eq 0 ]] || { say "$1 is missing: apt-get install -y $2"; exit 1; }
+  say "installing $2…"; apt-get update -qq >&2; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >&2
+}
+need wrk wrk
+need nginx nginx
+
+work=$(mktemp -d /tmp/kp-bench-site-XXXX)
+trap 'kill $(jobs -p) 2>/dev/null || true; [[ -f $work/nginx.pid ]] && nginx -c "$work/nginx.conf" -s stop 2>/dev/null || true' EXIT
+dotnet build src/KnowledgePlatform.Web -c Release -v q -nologo >&2
+app="dotnet src/KnowledgePlatform.Web/bin/Release/net10.0/KnowledgePlatform.Web.dll"
+common=(--Storage:DataPath="$work/data" --Sync:ImportOnEmptyDatabase=true --Logging:LogLevel:Default=Warning)
+say "importing the demo and generating $COUNT items…"
+$app corpus generate --Corpus:Count="$COUNT" "${common[@]}" >&2
+$app sync import "${common[@]}" >/dev/null
+
+start_app() { # port, output cache on/off
+  ASPNETCORE_ENVIRONMENT=Production $app --urls "http://127.0.0.1:$1" --Site:OutputCache="$2" "${common[@]}" >"$work/app-$1.log" 2>&1 &
+  for _ in $(seq 1 120); do curl -fs -o /dev/null "http://127.0.0.1:$1/health/ready" && return; sleep 0.5; done
+  say "the app on port $1 did not start"; cat "$work/app-$1.log" >&2; exit 1
+}
+start_app 5101 true
+start_app 5102 false
+
+api=http://127.0.0.1:5101/api/v1/content
+event=$(curl -fs "$api?type=event&sort=-published&pageSize=1" | sed -E 's/.*"url":"http:\/\/[^/]+([^"]+)".*/\1/')
+dossier=$(curl -fs "$api?type=dossier&sort=-published&pageSize=1" | sed -E 's/.*"url":"http:\/\/[^/]+([^"]+)".*/\1/')
+
+# nginx serves the event page exactly as the app renders it.
+mkdir -p "$work/www"; curl -fs "http://127.0.0.1:5101$event" >"$work/www/event.html"
+cat >"$work/nginx.conf" <<CONF
+worker_processes auto; pid $work/nginx.pid; error_log $work/nginx-error.log;
+events { worker_connections 1024; }
+http { access_log off; sendfile on; keepalive_requests 100000;
+  server { listen 127.0.0.1:5103; root $work/www; location / { default_type text/html; } } }
+CONF
+nginx -c "$work/nginx.conf"
+
+run() { # label, url
+  local out rps p50 p99 errors
+  out=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "$2")
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1 == "50%" {print $2}' <<<"$out"); p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+  errors=$(awk '/Non-2xx/ {print $NF}' <<<"$out"); errors=${errors:-0}
+  printf '| %-22s | %10s | %8s | %8s | %6s |\n' "$1" "$rps" "$p50" "$p99" "$errors"
+}
+
+echo
+echo "$COUNT items, SQLite, wrk -t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s, $(nproc) cores"
+echo "| page                   |      req/s |      p50 |      p99 | non-2xx |"
+echo "|------------------------|-----------:|---------:|---------:|-------:|"
+run "nginx static event"   "http://127.0.0.1:5103/event.html"
+for mode in cached:5101 uncached:5102; do
+  port=${mode#*:}
+  run "home ${mode%:*}"    "http://127.0.0.1:$port/"
+  run "agenda ${mode%:*}"  "http://127.0.0.1:$port/agenda"
+  run "event ${mode%:*}"   "http://127.0.0.1:$port$event"
+  run "dossier ${mode%:*}" "http://127.0.0.1:$port$dossier"
+done
+
+css=$(grep -oE '/dist/site\.css\?v=[^"]+' "$work/www/event.html" | head -n1)
+js=$(grep -oE '/dist/site\.js\?v=[^"]+' "$work/www/event.html" | head -n1)
+size() { curl -fs -o /dev/null -w '%{size_download}' "$@"; }
+html_b=$(size "http://127.0.0.1:5101$event"); css_b=$(size "http://127.0.0.1:5101$css"); js_b=$(size "http://127.0.0.1:5101$js")
+gz() { size -H 'Accept-Encoding: br, gzip' "http://127.0.0.1:5101$1"; }
+echo
+echo "Event page weight: HTML $html_b B + CSS $css_b B + JS $js_b B = $((html_b + css_b + js_b)) B uncompressed;" \
+  "$(( $(gz "$event") + $(gz "$css") + $(gz "$js") )) B compressed"
