@@ -1,4 +1,5 @@
 using KnowledgePlatform.Web.Data;
+using KnowledgePlatform.Web.Events;
 using Microsoft.AspNetCore.ResponseCompression;
 
 namespace KnowledgePlatform.Web.Site;
@@ -60,6 +61,7 @@ public static class SiteSetup
         app.UseOutputCache();
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync });
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapEventCalendars();
         app.MapRazorPages();
         return app;
     }
