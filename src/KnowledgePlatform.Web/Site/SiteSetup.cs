@@ -1,5 +1,6 @@
 using KnowledgePlatform.Web.Data;
 using KnowledgePlatform.Web.Events;
+using KnowledgePlatform.Web.Site.Feeds;
 using Microsoft.AspNetCore.ResponseCompression;
 
 namespace KnowledgePlatform.Web.Site;
@@ -62,6 +63,7 @@ public static class SiteSetup
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync });
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapEventCalendars();
+        app.MapFeeds();
         app.MapRazorPages();
         return app;
     }
