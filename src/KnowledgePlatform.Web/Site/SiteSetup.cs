@@ -1,6 +1,7 @@
 using KnowledgePlatform.Web.Data;
 using KnowledgePlatform.Web.Events;
 using KnowledgePlatform.Web.Site.Feeds;
+using KnowledgePlatform.Web.Site.Metadata;
 using Microsoft.AspNetCore.ResponseCompression;
 
 namespace KnowledgePlatform.Web.Site;
@@ -64,6 +65,7 @@ public static class SiteSetup
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapEventCalendars();
         app.MapFeeds();
+        app.MapSitemap();
         app.MapRazorPages();
         return app;
     }
