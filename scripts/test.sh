@@ -18,6 +18,9 @@ KP_TEST_POSTGRES=$(scripts/postgres.sh start) || die "PostgreSQL could not be st
 export KP_TEST_POSTGRES
 say "PostgreSQL ready on 127.0.0.1 ($(echo "$KP_TEST_POSTGRES" | sed -E 's/.*Port=([0-9]+).*/port \1/'))"
 
+# Standard parsers the tests run through node (ical.js for the iCalendar files), from the lock file.
+npm ci --prefix tests/tools --no-audit --no-fund --loglevel=error >&2 || die "npm ci in tests/tools failed; see above."
+
 dotnet build KnowledgePlatform.sln -c Release -warnaserror 2>&1 | tail -n 3
 results=$(mktemp -d)
 set +e

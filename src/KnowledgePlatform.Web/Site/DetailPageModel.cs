@@ -1,4 +1,5 @@
 using KnowledgePlatform.Web.Content;
+using KnowledgePlatform.Web.Site.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -47,6 +48,7 @@ public abstract class DetailPageModel<TBody>(ContentReader reader) : PageModel
         await LoadAsync(ct);
         ViewData["Title"] = body.Title;
         ViewData["Description"] = body.Summary;
+        ViewData[ContentMetadataSource.ViewDataKey] = new ContentMetadataSource(Item, body, People, Organisations);
         return Page();
     }
 

@@ -1,4 +1,7 @@
 using KnowledgePlatform.Web.Data;
+using KnowledgePlatform.Web.Events;
+using KnowledgePlatform.Web.Site.Feeds;
+using KnowledgePlatform.Web.Site.Metadata;
 using Microsoft.AspNetCore.ResponseCompression;
 
 namespace KnowledgePlatform.Web.Site;
@@ -66,6 +69,9 @@ public static class SiteSetup
         app.UseOutputCache();
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync });
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapEventCalendars();
+        app.MapFeeds();
+        app.MapSitemap();
         app.MapRazorPages();
         return app;
     }
