@@ -24,6 +24,47 @@ public sealed class AccessibilityTests(DemoSiteOverHttp site, ChromiumBrowser ch
         Assert.True(failures.Length == 0, $"axe-core found violations on the {kind} page:\n{string.Concat(failures)}");
     }
 
+    [Theory]
+    [MemberData(nameof(PublicPages.Paths), MemberType = typeof(PublicPages))]
+    public async Task Page_fits_a_320_px_screen_without_scrolling_sideways(string path)
+    {
+        var kind = PublicPages.At(path);
+        var page = await chromium.NewPageAsync(site.BaseAddress, 320);
+        try
+        {
+            await page.GotoAsync(kind.Path);
+            var overflowing = await Reflow.OverflowingElementsAsync(page);
+            Assert.True(overflowing.Count == 0, $"On the {kind} page at 320 px, these stick out to the right:\n  {string.Join("\n  ", overflowing)}");
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task The_checks_find_the_problems_of_a_broken_page()
+    {
+        // Guards the harness itself: a wrong tag list or a script that never ran would pass every page.
+        var page = await chromium.NewPageAsync(site.BaseAddress, 320);
+        try
+        {
+            await page.SetContentAsync("""
+                <!DOCTYPE html><html><head><title>Kapot</title></head><body><main>
+                <img src="/favicon.svg"><p style="color:#aaa;background:#fff">Lichtgrijs</p>
+                <div style="width:600px">Breed</div></main></body></html>
+                """);
+
+            var rules = (await Axe.RunAsync(page)).Select(v => v.Id).ToHashSet();
+            Assert.Superset(new HashSet<string> { "html-has-lang", "image-alt", "color-contrast" }, rules);
+            Assert.Contains(await Reflow.OverflowingElementsAsync(page), e => e.StartsWith("main > div", StringComparison.Ordinal));
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
     /// <summary>The violations at one width as text, or empty.</summary>
     private async Task<string> CheckAsync(PageKind kind, int width)
     {
