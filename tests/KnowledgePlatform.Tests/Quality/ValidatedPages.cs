@@ -16,6 +16,11 @@ public sealed class ValidatedPages : IAsyncLifetime
 
     public Result For(string path) => results[path];
 
+    /// <summary>A document with a known error: a div inside a p, and no title.</summary>
+    public const string BrokenDocument = "<!DOCTYPE html><html lang=\"nl\"><head></head><body><p><div>x</div></p></body></html>";
+
+    public IReadOnlyList<NuMessage> BrokenDocumentMessages { get; private set; } = [];
+
     public async ValueTask InitializeAsync()
     {
         await site.InitializeAsync();
@@ -27,8 +32,10 @@ public sealed class ValidatedPages : IAsyncLifetime
             return (kind.Path, response.StatusCode, Html: await response.Content.ReadAsStringAsync(ct));
         }));
 
-        var messages = await NuHtmlChecker.CheckAsync(pages.Select(p => p.Html).ToList(), ct);
+        // The broken document rides along in the same run, to prove that errors are reported.
+        var messages = await NuHtmlChecker.CheckAsync([.. pages.Select(p => p.Html), BrokenDocument], ct);
         results = pages.Zip(messages).ToDictionary(p => p.First.Path, p => new Result(p.First.StatusCode, p.Second));
+        BrokenDocumentMessages = messages[^1];
     }
 
     public ValueTask DisposeAsync() => site.DisposeAsync();

@@ -22,4 +22,12 @@ public sealed class ValidityTests(ValidatedPages pages) : IClassFixture<Validate
         var errors = result.Messages.Where(m => m.IsError).ToList();
         Assert.True(errors.Count == 0, $"The Nu HTML Checker found {errors.Count} errors on the {kind} page:\n{string.Join('\n', errors)}");
     }
+
+    [Fact]
+    public void The_checker_reports_the_errors_of_a_broken_document()
+    {
+        // Guards the harness itself: messages lost between vnu's report and the pages would pass every page.
+        Assert.Contains(pages.BrokenDocumentMessages, m => m.IsError && m.Message.Contains("title", StringComparison.Ordinal));
+        Assert.Contains(pages.BrokenDocumentMessages, m => m.IsError && m.Message.Contains("“p”", StringComparison.Ordinal));
+    }
 }
