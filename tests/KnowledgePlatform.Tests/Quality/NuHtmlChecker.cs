@@ -62,7 +62,10 @@ public static class NuHtmlChecker
     private static async Task<Report> RunAsync(IEnumerable<string> files, CancellationToken ct)
     {
         var start = new ProcessStartInfo(TestTools.Java) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "-jar", TestTools.VnuJar, "--format", "json", "--stdout" }.Concat(files))
+        // A short run: the quick JIT tier and the serial collector cut start-up from ~7 s to ~2.5 s.
+        // Without the full JIT the schema evaluation needs a deeper stack than the default.
+        string[] jvm = ["-Xss4m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"];
+        foreach (var arg in jvm.Concat(["-jar", TestTools.VnuJar, "--format", "json", "--stdout", .. files]))
         {
             start.ArgumentList.Add(arg);
         }
