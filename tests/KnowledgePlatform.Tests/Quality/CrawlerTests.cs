@@ -13,12 +13,14 @@ public sealed class CrawlerTests(DemoSiteOverHttp site) : IClassFixture<DemoSite
     [Fact]
     public async Task Every_internal_link_answers_without_an_error()
     {
-        var start = PublicPages.All.Where(page => page.Status == HttpStatusCode.OK).Select(page => page.Path);
+        var start = PublicPages.All.Where(page => page.Status == HttpStatusCode.OK).Select(page => page.Path).ToList();
         using var client = site.CreateClient();
 
         var result = await new SiteCrawler(client).CrawlAsync(start, TestContext.Current.CancellationToken);
 
         TestContext.Current.TestOutputHelper?.WriteLine($"Crawled {result.Visited.Count} URLs.");
+        // Guards the harness: links were found and followed beyond the start pages (CSS, script, more pages).
+        Assert.True(result.Visited.Count > start.Count + 2, $"Only {result.Visited.Count} URLs crawled: are links being found?");
         Assert.True(result.Broken.Count == 0,
             $"{result.Broken.Count} of {result.Visited.Count} internal URLs answered with an error:\n" + string.Join('\n', result.Broken.Select(Describe)));
     }
