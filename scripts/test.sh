@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test on SQLite and PostgreSQL. Installs (as root, from Debian packages) or checks what
-# the tests need, starts PostgreSQL on 127.0.0.1, builds warning-free, and ends with one summary line.
+# Runs every test on SQLite and PostgreSQL. Installs (as root, from Debian packages and npm) or checks
+# what the tests need, starts PostgreSQL on 127.0.0.1, builds warning-free, and ends with one summary line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -12,14 +12,34 @@ command -v dotnet >/dev/null || die "the .NET 10 SDK is needed: https://learn.mi
 command -v node >/dev/null && command -v npm >/dev/null || die "Node.js 20+ and npm are needed for the front end: apt-get install -y nodejs npm"
 (( $(node -p 'process.versions.node.split(".")[0]') >= 20 )) || die "Node.js 20 or newer is needed (found $(node --version))."
 
+# The quality tests (tests/…/Quality) drive Debian's chromium and run the Nu HTML Checker on Java.
+missing=()
+[[ -x ${KP_CHROMIUM:-/usr/bin/chromium} ]] || missing+=(chromium)
+[[ -x ${KP_JAVA:-/usr/bin/java} ]] || missing+=(default-jre-headless)
+if (( ${#missing[@]} > 0 )); then
+  (( $(id -u) == 0 )) || die "the browser and HTML checks need Debian packages that are missing: sudo apt-get install -y ${missing[*]}"
+  say "installing ${missing[*]} from Debian packages…"
+  export DEBIAN_FRONTEND=noninteractive
+  { apt-get update -qq && apt-get install -y -qq "${missing[@]}"; } >&2 \
+    || die "could not install ${missing[*]} with apt-get (is a Debian package mirror reachable?)"
+fi
+
+# The npm test tools (ical.js, axe-core, vnu-jar), installed when node_modules is missing or the lockfile
+# changed since. No install scripts: vnu-jar's would download a Java runtime; the system's is used.
+tools=tests/tools
+stamp=$tools/node_modules/.npm-ci.stamp
+if [[ ! -f $stamp || $tools/package-lock.json -nt $stamp || $tools/package.json -nt $stamp ]]; then
+  say "installing the npm test tools in $tools…"
+  npm ci --prefix "$tools" --ignore-scripts --no-audit --no-fund --loglevel=error >&2 \
+    || die "npm ci in $tools failed; see the message above."
+  touch "$stamp"
+fi
+
 # PostgreSQL: scripts/postgres.sh installs the Debian packages when missing and starts a private
 # server on 127.0.0.1 (data in /tmp, removed by 'scripts/postgres.sh stop').
 KP_TEST_POSTGRES=$(scripts/postgres.sh start) || die "PostgreSQL could not be started; see the message above."
 export KP_TEST_POSTGRES
 say "PostgreSQL ready on 127.0.0.1 ($(echo "$KP_TEST_POSTGRES" | sed -E 's/.*Port=([0-9]+).*/port \1/'))"
-
-# Standard parsers the tests run through node (ical.js for the iCalendar files), from the lock file.
-npm ci --prefix tests/tools --no-audit --no-fund --loglevel=error >&2 || die "npm ci in tests/tools failed; see above."
 
 dotnet build KnowledgePlatform.sln -c Release -warnaserror 2>&1 | tail -n 3
 results=$(mktemp -d)

@@ -47,7 +47,7 @@ public static class ICalJs
             }
 
             var (exit, _, error) = await RunAsync(
-                new ProcessStartInfo("npm", ["ci", "--no-audit", "--no-fund"]) { WorkingDirectory = ToolsFolder, RedirectStandardOutput = true, RedirectStandardError = true },
+                new ProcessStartInfo("npm", ["ci", "--ignore-scripts", "--no-audit", "--no-fund"]) { WorkingDirectory = ToolsFolder, RedirectStandardOutput = true, RedirectStandardError = true },
                 null);
             if (exit != 0)
             {

@@ -6,6 +6,9 @@ public static class RepoPaths
 
     public static string USync => Path.Combine(Root, "uSync");
 
+    /// <summary>The npm test tools (axe-core, vnu-jar), installed by scripts/test.sh.</summary>
+    public static string TestTools => Path.Combine(Root, "tests", "tools");
+
     /// <summary>A private copy of the demo uSync folder that a test may change.</summary>
     public static string CopyOfUSync()
     {

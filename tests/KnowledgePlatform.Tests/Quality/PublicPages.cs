@@ -1,0 +1,33 @@
+using System.Net;
+
+namespace KnowledgePlatform.Tests.Quality;
+
+/// <summary>One kind of public page, represented by one URL of the demo content.</summary>
+public sealed record PageKind(string Name, string Path, HttpStatusCode Status = HttpStatusCode.OK)
+{
+    public override string ToString() => $"{Name} ({Path})";
+}
+
+/// <summary>
+/// Every kind of public page the quality bars check (accessibility, validity) and the crawler
+/// starts from. A new kind of page is one more line here, with a URL from the demo content.
+/// </summary>
+public static class PublicPages
+{
+    public static IReadOnlyList<PageKind> All { get; } =
+    [
+        new("home", "/"),
+        new("event", "/agenda/vu-divosa-collegereeks-2020-patronen-doorbreken"),
+        new("online event", "/agenda/kansrijke-kiemen"),
+        new("workshop", "/agenda/werkbijeenkomst-sturing-en-control-in-het-sociaal-domein"),
+        new("report", "/verslagen/werkbijeenkomst-js-consultancy-sturing-en-control-sociaal-domein"),
+        new("article", "/artikelen/vorm-inhoud-en-relaties"),
+        new("dossier", "/dossiers/dossier-op-sociale-vraagstukken"),
+        new("not found", "/bestaat-niet", HttpStatusCode.NotFound),
+    ];
+
+    /// <summary>Theory data by path: a string keeps xunit listing one test case per page kind.</summary>
+    public static TheoryData<string> Paths => new(All.Select(page => page.Path));
+
+    public static PageKind At(string path) => All.Single(page => page.Path == path);
+}
