@@ -35,6 +35,7 @@ public static class SiteSetup
             .Expire(TimeSpan.FromMinutes(10))
             .Tag(ContentTag)));
         builder.Services.AddScoped<ContentReader>();
+        builder.Services.AddScoped<ContentListQuery>();
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddScoped<IOutboxHandler, OutputCacheEviction>();
         builder.Services.AddHostedService<OutboxProcessor>();
