@@ -36,6 +36,7 @@ public static class SiteSetup
             .Tag(ContentTag)));
         builder.Services.AddScoped<ContentReader>();
         builder.Services.AddScoped<ContentListQuery>();
+        builder.Services.AddScoped<AgendaQuery>();
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddScoped<IOutboxHandler, OutputCacheEviction>();
         builder.Services.AddHostedService<OutboxProcessor>();
