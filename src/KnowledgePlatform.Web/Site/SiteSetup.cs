@@ -37,6 +37,7 @@ public static class SiteSetup
         builder.Services.AddScoped<ContentReader>();
         builder.Services.AddScoped<ContentListQuery>();
         builder.Services.AddScoped<AgendaQuery>();
+        builder.Services.AddScoped<SpeakerQuery>();
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddScoped<IOutboxHandler, OutputCacheEviction>();
         builder.Services.AddHostedService<OutboxProcessor>();
