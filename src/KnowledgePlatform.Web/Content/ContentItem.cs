@@ -30,6 +30,9 @@ public sealed class ContentItem
 
     public DateTime? LiveEndUtc { get; set; }
 
+    /// <summary>Events and workshops: whether readers can follow it online; null for other types.</summary>
+    public bool? LiveOnline { get; set; }
+
     public bool HasPendingDraft => LiveVersion is null || LatestVersion > LiveVersion;
 }
 

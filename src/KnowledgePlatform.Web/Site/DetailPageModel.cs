@@ -45,10 +45,10 @@ public abstract class DetailPageModel<TBody>(ContentReader reader) : PageModel
                 .Concat(People.Values.Where(p => p.OrganisationKey is not null).Select(p => p.OrganisationKey!.Value)), ct);
         Terms = await Reader.TermsAsync(body.Terms, ct);
         Related = await Reader.RelatedAsync(Item.Key, 4, ct);
-        await LoadAsync(ct);
         ViewData["Title"] = body.Title;
         ViewData["Description"] = body.Summary;
         ViewData[ContentMetadataSource.ViewDataKey] = new ContentMetadataSource(Item, body, People, Organisations);
+        await LoadAsync(ct); // after the defaults, so a page can refine them
         return Page();
     }
 

@@ -1,0 +1,51 @@
+using KnowledgePlatform.Web.Content;
+using KnowledgePlatform.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace KnowledgePlatform.Web.Site;
+
+/// <summary>A term with the vocabulary it belongs to (a theme in "thema", a region in "regio").</summary>
+public sealed record TermInVocabulary(Term Term, Vocabulary Vocabulary);
+
+/// <summary>
+/// The paged lists of the public site: reports, dossiers and newsletter issues newest first, and
+/// everything tagged with one theme or region. Published items only (see <see cref="PublishedContent"/>).
+/// </summary>
+public sealed class ContentListQuery(KnowledgeDbContext db)
+{
+    /// <summary>Newest publication first.</summary>
+    public Task<PageOf<ContentCard>> NewestAsync(ContentType type, int page, CancellationToken ct) =>
+        PublishedContent.Items(db).Where(i => i.Type == type)
+            .OrderByDescending(i => i.PublishedUtc).ThenBy(i => i.LiveTitle).ThenBy(i => i.Key)
+            .PageAsync(page, ct);
+
+    public async Task<TermInVocabulary?> TermAsync(string vocabularyAlias, string slug, CancellationToken ct)
+    {
+        var found = await db.Terms.AsNoTracking().Where(t => t.Slug == slug)
+            .Join(db.Vocabularies.AsNoTracking().Where(v => v.Alias == vocabularyAlias), t => t.VocabularyKey, v => v.Key,
+                (t, v) => new { t, v })
+            .FirstOrDefaultAsync(ct);
+        return found is null ? null : new TermInVocabulary(found.t, found.v);
+    }
+
+    /// <summary>Every upcoming event tagged with the term, soonest first.</summary>
+    public Task<List<ContentCard>> UpcomingTaggedAsync(Guid termKey, DateTime nowUtc, CancellationToken ct) =>
+        Tagged(termKey).Where(i => PublishedContent.EventTypes.Contains(i.Type) && (i.LiveEndUtc ?? i.LiveDateUtc) >= nowUtc)
+            .OrderBy(i => i.LiveDateUtc).ThenBy(i => i.LiveTitle).ThenBy(i => i.Key)
+            .AsCards().ToListAsync(ct);
+
+    /// <summary>
+    /// Everything else tagged with the term, newest first by its date (an event's start, otherwise
+    /// its publication). Upcoming events are left out because the page lists them above; newsletter
+    /// issues because they only repeat items that are listed themselves.
+    /// </summary>
+    public Task<PageOf<ContentCard>> TaggedAsync(Guid termKey, DateTime nowUtc, int page, CancellationToken ct) =>
+        Tagged(termKey)
+            .Where(i => i.Type != ContentType.NewsletterIssue
+                && !(PublishedContent.EventTypes.Contains(i.Type) && (i.LiveEndUtc ?? i.LiveDateUtc) >= nowUtc))
+            .OrderByDescending(i => i.LiveDateUtc).ThenBy(i => i.LiveTitle).ThenBy(i => i.Key)
+            .PageAsync(page, ct);
+
+    private IQueryable<ContentItem> Tagged(Guid termKey) =>
+        PublishedContent.Items(db).Where(i => db.ContentReferences.Any(r => r.SourceKey == i.Key && r.TargetKey == termKey && r.Kind == ReferenceKind.Term));
+}
