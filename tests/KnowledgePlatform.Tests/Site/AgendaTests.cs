@@ -1,12 +1,10 @@
-using System.Net;
 using KnowledgePlatform.Tests.Infrastructure;
 using KnowledgePlatform.Web.Content;
-using KnowledgePlatform.Web.Site;
 
 namespace KnowledgePlatform.Tests.Site;
 
 /// <summary>
-/// The agenda's periods, filters, counts and paging, on content each test makes (events in 2031,
+/// The agenda's periods, filters and counts, on content each test makes (events in 2031,
 /// far ahead, and in 2019). Every test tags its events with a theme of its own and filters on it,
 /// so the counts it checks are its own even though the test class shares one database.
 /// </summary>
@@ -105,33 +103,6 @@ public abstract class AgendaTests(PlatformFixture fixture)
     }
 
     [Fact]
-    public async Task Twelve_events_per_page_with_accessible_pagination_that_keeps_the_filters()
-    {
-        var theme = await content.TermAsync(Vocabulary.ThemeAlias, "Paginas");
-        for (var day = 1; day <= 14; day++)
-        {
-            await content.PublishAsync(ReaderContent.Event($"Dag {day:00}", ReaderContent.At(2031, 5, day), theme));
-        }
-
-        var first = await HtmlPage.GetAsync(client, $"/agenda?thema={theme.Slug}");
-        Assert.Equal([.. Enumerable.Range(1, 12).Select(d => $"Dag {d:00}")], first.AgendaTitles);
-        var nav = first.Document.QuerySelector("nav[aria-label='Paginering']");
-        Assert.NotNull(nav);
-        Assert.Equal("Pagina 1", nav.QuerySelector("a[aria-current='page']")?.TextContent.Trim());
-        var next = nav.QuerySelector("a[rel='next']")?.GetAttribute("href");
-        Assert.Equal($"/agenda?thema={theme.Slug}&pagina=2", next);
-
-        var second = await HtmlPage.GetAsync(client, next!);
-        Assert.Equal(["Dag 13", "Dag 14"], second.AgendaTitles);
-        Assert.Equal("Pagina 2", second.Document.QuerySelector("nav[aria-label='Paginering'] a[aria-current='page']")?.TextContent.Trim());
-        Assert.Equal($"/agenda?thema={theme.Slug}", second.Document.QuerySelector("a[rel='prev']")?.GetAttribute("href"));
-        second.AssertWellFormed();
-
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/agenda?thema={theme.Slug}&pagina=3", TestContext.Current.CancellationToken)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/agenda?thema={theme.Slug}&pagina=nul", TestContext.Current.CancellationToken)).StatusCode);
-    }
-
-    [Fact]
     public async Task Drafts_offline_and_archived_events_are_neither_listed_nor_counted()
     {
         var theme = await content.TermAsync(Vocabulary.ThemeAlias, "Alleen gepubliceerd");
@@ -144,19 +115,6 @@ public abstract class AgendaTests(PlatformFixture fixture)
         Assert.Equal(["Gepubliceerd"], page.AgendaTitles);
         Assert.Equal((1, true), page.Option("thema", theme.Slug));
         Assert.Equal((1, false), page.Option("maand", "2031-06"));
-    }
-
-    [Fact]
-    public async Task Each_filter_combination_is_its_own_cached_page()
-    {
-        var one = await content.TermAsync(Vocabulary.ThemeAlias, "Cache een");
-        var two = await content.TermAsync(Vocabulary.ThemeAlias, "Cache twee");
-        await content.PublishAsync(ReaderContent.Event("Bij een", ReaderContent.At(2031, 7, 1), one));
-        await content.PublishAsync(ReaderContent.Event("Bij twee", ReaderContent.At(2031, 7, 2), two));
-
-        Assert.Equal(["Bij een"], (await HtmlPage.GetAsync(client, $"/agenda?thema={one.Slug}")).AgendaTitles);
-        Assert.Equal(["Bij twee"], (await HtmlPage.GetAsync(client, $"/agenda?thema={two.Slug}")).AgendaTitles);
-        Assert.Equal(["Bij een"], (await HtmlPage.GetAsync(client, $"/agenda?thema={one.Slug}")).AgendaTitles);
     }
 
     private async Task<(Term Theme, Term North, Term South)> ThemeAndRegionsAsync(string name) => (
