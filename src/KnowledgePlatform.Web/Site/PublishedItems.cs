@@ -27,7 +27,7 @@ public static class PublishedItems
 {
     /// <summary>Items with their own public page. Newsletter issues are mailed, not (yet) pages.</summary>
     public static readonly ContentType[] PageTypes =
-        [ContentType.Event, ContentType.Workshop, ContentType.MeetingReport, ContentType.DossierArticle, ContentType.Dossier];
+        [ContentType.Event, ContentType.Workshop, ContentType.MeetingReport, ContentType.DossierArticle, ContentType.Dossier, ContentType.NewsletterIssue];
 
     public static readonly ContentType[] EventTypes = [ContentType.Event, ContentType.Workshop];
 

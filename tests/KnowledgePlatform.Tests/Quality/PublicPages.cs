@@ -23,6 +23,15 @@ public static class PublicPages
         new("report", "/verslagen/werkbijeenkomst-js-consultancy-sturing-en-control-sociaal-domein"),
         new("article", "/artikelen/vorm-inhoud-en-relaties"),
         new("dossier", "/dossiers/dossier-op-sociale-vraagstukken"),
+        new("agenda", "/agenda"),
+        new("agenda, past and filtered", "/agenda?periode=verleden&thema=sociaal-domein&soort=online"),
+        new("reports", "/verslagen"),
+        new("dossiers", "/dossiers"),
+        new("newsletter archive", "/nieuwsbrief"),
+        new("newsletter issue", "/nieuwsbrief/nieuwsbrief-mei-2017"),
+        new("speaker", "/sprekers/jan-kees-helderman"),
+        new("theme", "/themas/sociaal-domein"),
+        new("region", "/regios/utrecht"),
         new("not found", "/bestaat-niet", HttpStatusCode.NotFound),
     ];
 

@@ -23,12 +23,12 @@ public abstract class SitemapTests(PlatformFixture fixture)
 
     private async Task SitemapMatchesDatabaseAsync()
     {
-        var expected = new List<string> { "/" };
+        var expected = new List<string> { "/", "/agenda", "/verslagen", "/dossiers", "/nieuwsbrief" };
         await app.InScopeAsync(async sp =>
         {
             // Worked out here the plain way, independently of the endpoint's queries.
             var db = PlatformFactory.Db(sp);
-            var published = await db.ContentItems.Where(i => i.Status == ContentStatus.Published && i.Type != ContentType.NewsletterIssue).ToListAsync(Ct);
+            var published = await db.ContentItems.Where(i => i.Status == ContentStatus.Published).ToListAsync(Ct);
             expected.AddRange(published.Select(i => Web.Site.ContentUrls.For(i.Type, i.LiveSlug!)));
             var keys = published.Select(i => i.Key).ToHashSet();
             var refs = (await db.ContentReferences.ToListAsync(Ct)).Where(r => keys.Contains(r.SourceKey)).ToList();
@@ -43,7 +43,7 @@ public abstract class SitemapTests(PlatformFixture fixture)
         var locations = await LocationsAsync();
 
         Assert.Equal(expected.Select(p => "http://localhost:5000" + p).Order(StringComparer.Ordinal), locations.Order(StringComparer.Ordinal));
-        Assert.DoesNotContain(locations, l => l.Contains("/nieuwsbrief/", StringComparison.Ordinal));
+        Assert.Contains("http://localhost:5000/nieuwsbrief/nieuwsbrief-mei-2017", locations);
         Assert.Contains("http://localhost:5000/agenda/vu-divosa-collegereeks-2020-patronen-doorbreken", locations);
         Assert.Contains("http://localhost:5000/sprekers/jan-kees-helderman", locations);
         Assert.Contains("http://localhost:5000/themas/jeugd", locations);
@@ -52,8 +52,7 @@ public abstract class SitemapTests(PlatformFixture fixture)
     [Fact]
     public async Task Every_content_page_in_the_sitemap_answers()
     {
-        foreach (var location in (await LocationsAsync()).Where(l => !l.Contains("/sprekers/", StringComparison.Ordinal)
-            && !l.Contains("/themas/", StringComparison.Ordinal) && !l.Contains("/regios/", StringComparison.Ordinal)))
+        foreach (var location in await LocationsAsync())
         {
             var response = await client.GetAsync(new Uri(location).PathAndQuery, Ct);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{location}: {response.StatusCode}");
