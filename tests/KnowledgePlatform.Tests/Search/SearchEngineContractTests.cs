@@ -113,5 +113,16 @@ public abstract partial class SearchEngineContractTests(PlatformFixture fixture)
         Assert.Equal([older], Keys(second));
     }
 
+    [Fact]
+    public async Task Upcoming_only_keeps_events_that_have_not_started()
+    {
+        var m = Marker();
+        await search.PublishIndexedAsync(m, TestContent.Event(title: $"Geweest {m}", start: new DateTimeOffset(2024, 1, 10, 10, 0, 0, TimeSpan.Zero)));
+        await search.PublishIndexedAsync(m, Article($"Artikel {m}", "<p>Tekst.</p>"));
+        var coming = await search.PublishIndexedAsync(m, TestContent.Event(title: $"Komt {m}", start: new DateTimeOffset(2031, 1, 10, 10, 0, 0, TimeSpan.Zero)));
+
+        Assert.Equal([coming], Keys(await search.SearchAsync(m, upcomingFromUtc: new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc))));
+    }
+
     private static Guid[] Keys(SearchResult result) => [.. result.Hits.Select(h => h.Key)];
 }

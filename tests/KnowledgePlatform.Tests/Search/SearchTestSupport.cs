@@ -41,8 +41,9 @@ public sealed class SearchTestSupport(PlatformFactory app)
         app.InScopeAsync(sp => sp.GetRequiredService<DeleteContent.Handler>().HandleAsync(new DeleteContent.Command(key, "test"), Ct));
 
     public Task<SearchResult> SearchAsync(string? text, Dictionary<string, IReadOnlyList<string>>? filters = null,
-        SearchSort sort = SearchSort.Relevance, int page = 1, int pageSize = 10) =>
-        app.InScopeAsync(sp => sp.GetRequiredService<ISearchEngine>().SearchAsync(new SearchQuery(text, filters, sort, page, pageSize), Ct));
+        SearchSort sort = SearchSort.Relevance, int page = 1, int pageSize = 10, DateTime? upcomingFromUtc = null) =>
+        app.InScopeAsync(sp => sp.GetRequiredService<ISearchEngine>()
+            .SearchAsync(new SearchQuery(text, filters, sort, page, pageSize, UpcomingFromUtc: upcomingFromUtc), Ct));
 
     public Task<Guid> TermAsync(string vocabulary, string slug) =>
         app.InScopeAsync(sp => PlatformFactory.Db(sp).Terms
