@@ -3,6 +3,7 @@ using KnowledgePlatform.Web.Content;
 using KnowledgePlatform.Web.Corpus;
 using KnowledgePlatform.Web.Data;
 using KnowledgePlatform.Web.Infrastructure;
+using KnowledgePlatform.Web.Search;
 using KnowledgePlatform.Web.Site;
 using KnowledgePlatform.Web.Sync;
 
@@ -12,6 +13,7 @@ builder.AddData();
 builder.AddContent();
 builder.AddSync();
 builder.AddSite();
+builder.AddSearch();
 builder.AddApi();
 builder.AddCorpus();
 

@@ -21,6 +21,7 @@ public static class ApiSetup
     {
         app.MapOpenApi(OpenApiPath);
         app.MapContentApi();
+        app.MapSearchApi();
         return app;
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace KnowledgePlatform.Web.Infrastructure;
 
 /// <summary>
-/// Verbs of the same app: `-- sync export|plan|import`, `-- db script`. Everything after the verb
+/// Verbs of the same app: `-- sync export|plan|import`, `-- search rebuild`, `-- db script`. Everything after the verb
 /// that looks like a setting (--Key=value) is ordinary configuration.
 /// </summary>
 public static class CommandLine
@@ -17,6 +17,7 @@ public static class CommandLine
           sync plan     toon wat een import zou doen, zonder iets te wijzigen
           sync import   pas uSync/ toe op de database (alles of niets)
           corpus generate  vul de database met een gegenereerd corpus (Corpus:Count, Corpus:Seed) voor benchmarks
+          search rebuild   bouw de zoekindex opnieuw op uit de gepubliceerde inhoud (zoeken blijft werken)
           db script     toon het SQL-schema dat EF uit het model afleidt (voor nieuwe migraties)
         """;
 
@@ -52,6 +53,8 @@ public static class CommandLine
                 return 0;
             case "corpus generate":
                 return await Corpus.CorpusSetup.RunAsync(services, output, CancellationToken.None);
+            case "search rebuild":
+                return await Search.SearchSetup.RebuildAsync(services, output, CancellationToken.None);
             case "db script":
                 await output.WriteLineAsync(services.GetRequiredService<KnowledgeDbContext>().Database.GenerateCreateScript());
                 return 0;

@@ -1,0 +1,50 @@
+using KnowledgePlatform.Web.Search;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace KnowledgePlatform.Web.Pages.Zoeken;
+
+/// <summary>/zoeken: a plain GET form (bookmarkable, works without JavaScript) over the same parsing and engine as the API.</summary>
+public sealed class IndexModel(ISearchEngine engine, TimeProvider clock) : PageModel
+{
+    public static readonly (string Facet, string Legend)[] FacetLegends =
+    [
+        (SearchFacets.Type, "Soort"), (SearchFacets.Theme, "Thema"), (SearchFacets.Region, "Regio"),
+        (SearchFacets.Speaker, "Spreker"), (SearchFacets.Organisation, "Organisatie"), (SearchFacets.Year, "Jaar"),
+    ];
+
+    public string? Q { get; private set; }
+    public SearchQuery? Query { get; private set; }
+    public SearchResult? Result { get; private set; }
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Q = Request.Query["q"].ToString();
+        var facets = SearchFacets.All.ToDictionary(f => f, f => Request.Query[f].Where(v => v is not null).Select(v => v!).ToArray());
+        int? Number(string name) => int.TryParse(Request.Query[name], out var n) ? n : null;
+        var sort = Request.Query["sort"].ToString() is { Length: > 0 } s ? s : null;
+        var (query, errors) = SearchRequest.Parse(Q, facets, sort, Number("page"), Number("pageSize"),
+            Request.Query["upcoming"] == "true", clock.GetUtcNow().UtcDateTime);
+        if (query is null)
+        {
+            // A hand-edited URL should still give results: say what was ignored and search the words.
+            Problems = [.. errors.Values.SelectMany(e => e)];
+            query = new SearchQuery(Q);
+        }
+
+        Query = query;
+        Result = await engine.SearchAsync(query, ct);
+    }
+
+    /// <summary>"Bijeenkomst", "Persoon", …: the type facet already carries the Dutch label.</summary>
+    public string TypeLabel(string type) =>
+        Result?.Facets.GetValueOrDefault(SearchFacets.Type)?.FirstOrDefault(f => f.Value == type)?.Label ?? type;
+
+    /// <summary>The current URL with another page number, keeping every filter.</summary>
+    public string PageUrl(int page)
+    {
+        var parameters = Request.Query.Where(p => p.Key != "page").SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)))
+            .Append(new KeyValuePair<string, string?>("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return "/zoeken" + Microsoft.AspNetCore.Http.QueryString.Create(parameters);
+    }
+}

@@ -1,0 +1,55 @@
+using KnowledgePlatform.Tests.Infrastructure;
+using KnowledgePlatform.Web.Content;
+using KnowledgePlatform.Web.Search;
+using static KnowledgePlatform.Tests.Search.SearchTestSupport;
+
+namespace KnowledgePlatform.Tests.Search;
+
+public abstract partial class SearchEngineContractTests
+{
+    [Fact]
+    public async Task Facet_counts_apply_the_other_filters_OR_within_and_AND_across()
+    {
+        var m = Marker();
+        var socialDomain = await search.TermAsync(Vocabulary.ThemeAlias, "sociaal-domein");
+        var transformation = await search.TermAsync(Vocabulary.ThemeAlias, "transformatie");
+        var utrecht = await search.TermAsync(Vocabulary.RegionAlias, "utrecht");
+        var amsterdam = await search.TermAsync(Vocabulary.RegionAlias, "amsterdam");
+        await search.PublishIndexedAsync(m, Article($"A {m}", "<p>Tekst.</p>", [socialDomain, utrecht]));
+        await search.PublishIndexedAsync(m, Article($"B {m}", "<p>Tekst.</p>", [socialDomain, amsterdam]));
+        await search.PublishIndexedAsync(m, Article($"C {m}", "<p>Tekst.</p>", [transformation, utrecht]));
+
+        var inUtrecht = await search.SearchAsync(m, Filters((SearchFacets.Region, ["utrecht"])));
+        Assert.Equal(2, inUtrecht.Total);
+        Assert.Equal([("sociaal-domein", 1, false), ("transformatie", 1, false)], Counts(inUtrecht, SearchFacets.Theme));
+        Assert.Equal([("amsterdam", 1, false), ("utrecht", 2, true)], Counts(inUtrecht, SearchFacets.Region));
+        Assert.Equal([("dossierArticle", 2, false)], Counts(inUtrecht, SearchFacets.Type));
+
+        Assert.Equal(3, (await search.SearchAsync(m, Filters((SearchFacets.Region, ["utrecht", "amsterdam"])))).Total);
+
+        var none = await search.SearchAsync(m, Filters((SearchFacets.Theme, ["transformatie"]), (SearchFacets.Region, ["amsterdam"])));
+        Assert.Equal(0, none.Total);
+        Assert.Contains(("amsterdam", 0, true), Counts(none, SearchFacets.Region));
+        Assert.Contains(("transformatie", 0, true), Counts(none, SearchFacets.Theme));
+        Assert.Contains(none.Facets[SearchFacets.Region], f => f.Value == "amsterdam" && f.Label == "Amsterdam");
+    }
+
+    [Fact]
+    public async Task Speaker_organisation_and_year_facets_come_from_the_item()
+    {
+        await Eventually.AssertAsync(async () =>
+        {
+            var result = await search.SearchAsync("patronen doorbreken", Filters((SearchFacets.Speaker, ["jan-kees-helderman"])));
+            Assert.True(result.Total >= 1);
+            Assert.Contains(result.Facets[SearchFacets.Year], f => f.Value == "2020" && f.Count >= 1);
+            Assert.Contains(result.Facets[SearchFacets.Speaker], f => f.Value == "jan-kees-helderman" && f.Selected && f.Label.Contains("Helderman", StringComparison.Ordinal));
+            Assert.NotEmpty(result.Facets[SearchFacets.Organisation]);
+        });
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>> Filters(params (string Facet, string[] Values)[] filters) =>
+        filters.ToDictionary(f => f.Facet, f => (IReadOnlyList<string>)f.Values);
+
+    private static (string, int, bool)[] Counts(SearchResult result, string facet) =>
+        [.. result.Facets[facet].Select(f => (f.Value, f.Count, f.Selected)).Order()];
+}
