@@ -120,6 +120,22 @@ public abstract class ContentApiTests(PlatformFixture fixture)
         Assert.True(paths.TryGetProperty("/api/v1/content/{type}/{slug}", out _));
     }
 
+    [Fact]
+    public async Task The_openapi_document_validates_against_the_official_openapi_schema()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("kp-openapi-").FullName, "v1.json");
+        await File.WriteAllTextAsync(file, await client.GetStringAsync("/openapi/v1.json", Ct), Ct);
+
+        var start = new System.Diagnostics.ProcessStartInfo("node", [TestTools.OpenApiValidator, file]) { RedirectStandardOutput = true };
+        using var node = System.Diagnostics.Process.Start(start)!;
+        var output = await node.StandardOutput.ReadToEndAsync(Ct);
+        await node.WaitForExitAsync(Ct);
+
+        var result = JsonDocument.Parse(output).RootElement;
+        Assert.True(result.GetProperty("valid").GetBoolean(), output);
+        Assert.Equal("3.1", result.GetProperty("version").GetString());
+    }
+
     private async Task<JsonElement> GetJson(string url)
     {
         var response = await client.GetAsync(url, Ct);

@@ -25,6 +25,17 @@ public static class TestTools
         Path.Combine(RepoPaths.TestTools, "node_modules", "vnu-jar", "build", "dist", "vnu.jar"),
         "The Nu HTML Checker (vnu-jar)", "npm ci --prefix tests/tools");
 
+    /// <summary>tests/tools/validate-openapi.mjs, once its npm package is there.</summary>
+    public static string OpenApiValidator
+    {
+        get
+        {
+            _ = Existing(Path.Combine(RepoPaths.TestTools, "node_modules", "@seriousme", "openapi-schema-validator", "package.json"),
+                "The OpenAPI schema validator", "npm ci --prefix tests/tools");
+            return Path.Combine(RepoPaths.TestTools, "validate-openapi.mjs");
+        }
+    }
+
     private static string Existing(string path, string what, string install) =>
         File.Exists(path) ? path : throw new InvalidOperationException($"{what} is needed at {path}; {InstallHint}{install}");
 }
