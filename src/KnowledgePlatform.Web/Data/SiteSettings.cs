@@ -16,6 +16,8 @@ public static class SiteSettings
             SiteName = rows.GetValueOrDefault("siteName") ?? DefaultSiteName,
             Tagline = rows.GetValueOrDefault("tagline"),
             ContactEmail = rows.GetValueOrDefault("contactEmail"),
+            BrandColor = rows.GetValueOrDefault("brandColor"),
+            LogoUrl = rows.GetValueOrDefault("logoUrl"),
         };
     }
 
@@ -26,6 +28,8 @@ public static class SiteSettings
             ["siteName"] = settings.SiteName,
             ["tagline"] = settings.Tagline,
             ["contactEmail"] = settings.ContactEmail,
+            ["brandColor"] = settings.BrandColor,
+            ["logoUrl"] = settings.LogoUrl,
         };
         var rows = await db.SiteSettings.ToDictionaryAsync(s => s.Key, ct);
         foreach (var (key, value) in wanted)

@@ -21,9 +21,9 @@ public static class SiteSetup
         builder.Services.AddRazorPages(o =>
         {
             o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
-            o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(SiteNameFilter)));
+            o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(SiteSettingsFilter)));
         });
-        builder.Services.AddScoped<SiteNameFilter>();
+        builder.Services.AddScoped<SiteSettingsFilter>();
         // Dutch text (ë, –, ‘) is written as is instead of as numeric entities.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

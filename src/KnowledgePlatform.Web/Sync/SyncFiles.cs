@@ -58,4 +58,10 @@ public sealed record SiteSettingsFile
     public required string SiteName { get; init; }
     public string? Tagline { get; init; }
     public string? ContactEmail { get; init; }
+
+    /// <summary>The platform's brand colour ("#005a74"): header, buttons and links. Must reach 4.5:1 against white.</summary>
+    public string? BrandColor { get; init; }
+
+    /// <summary>The platform's logo (https or a site path), shown beside the site name.</summary>
+    public string? LogoUrl { get; init; }
 }

@@ -121,6 +121,10 @@ public static class SyncReader
         try
         {
             snapshot.Settings = Parse<SiteSettingsFile>(File.ReadAllText(path));
+            if (Site.BrandTheme.Problem(snapshot.Settings.BrandColor, snapshot.Settings.LogoUrl) is { } problem)
+            {
+                problems.Add(new SyncProblem(SyncFolders.Display(root, path), problem));
+            }
         }
         catch (Exception ex) when (ex is JsonException or InvalidDataException)
         {

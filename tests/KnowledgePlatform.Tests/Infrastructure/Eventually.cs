@@ -22,4 +22,12 @@ public static class Eventually
             }
         }
     }
+
+    /// <summary>As <see cref="AssertAsync"/>, returning what the successful check produced.</summary>
+    public static async Task<T> ValueAsync<T>(Func<Task<T>> check, int timeoutSeconds = 15)
+    {
+        T result = default!;
+        await AssertAsync(async () => result = await check(), timeoutSeconds);
+        return result;
+    }
 }
