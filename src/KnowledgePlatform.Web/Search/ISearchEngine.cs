@@ -62,8 +62,10 @@ public sealed record SearchHit(Guid Key, string Type, string Title, string Url, 
 public sealed record FacetCount(string Value, string Label, int Count, bool Selected);
 
 /// <param name="Notice">Set (in Dutch) when the query was shortened.</param>
+/// <param name="DidYouMean">For a query that found nothing: a corrected query that finds something.</param>
 public sealed record SearchResult(
     int Total,
     IReadOnlyList<SearchHit> Hits,
     IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets,
-    string? Notice);
+    string? Notice,
+    string? DidYouMean = null);

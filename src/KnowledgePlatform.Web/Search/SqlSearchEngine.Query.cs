@@ -45,10 +45,13 @@ public abstract partial class SqlSearchEngine
                 }
             }
 
+            var didYouMean = total == 0 && parsed.Required.Count > 0 && query.Text is { } text
+                ? await DidYouMeanAsync(connection, text, where, filterParameters, ct)
+                : null;
             var notice = parsed.Truncated
                 ? $"Uw zoekvraag was te lang; alleen het begin ({SearchQueryParser.MaxLength} tekens, {SearchQueryParser.MaxTerms} woorden) is gebruikt."
                 : null;
-            return new SearchResult(total, hits, facets, notice);
+            return new SearchResult(total, hits, facets, notice, didYouMean);
         }
         finally
         {

@@ -79,6 +79,12 @@ public abstract class SearchInterfaceTests(PlatformFixture fixture)
     }
 
     [Fact]
+    public async Task Search_page_offers_a_suggestion_for_a_misspelling() =>
+        await Eventually.AssertAsync(async () =>
+            Assert.Contains("Bedoelde u <a class=\"utrecht-link\" href=\"/zoeken?q=helderman\">helderman</a>?",
+                await client.GetStringAsync("/zoeken?q=Heldermn", Ct), StringComparison.Ordinal));
+
+    [Fact]
     public async Task Search_page_escapes_the_query_and_ignores_bad_parameters_with_a_message()
     {
         var response = await client.GetAsync("/zoeken?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E&page=-4", Ct);

@@ -29,6 +29,9 @@ public sealed class SqliteSearchEngine(KnowledgeDbContext db) : SqlSearchEngine(
         SELECT id FROM search_documents WHERE key = @key;
         """;
 
+    protected override string CandidateTermsSql =>
+        "SELECT term, doc FROM search_vocab WHERE term >= @lo AND term < @hi AND length(term) BETWEEN @min AND @max";
+
     // bm25 is lower for better matches; the shared SQL sorts higher first.
     protected override string MatchSql => $"SELECT rowid AS id, -{Bm25} AS score FROM search_fts WHERE search_fts MATCH @match";
 
