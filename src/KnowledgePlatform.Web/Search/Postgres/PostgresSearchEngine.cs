@@ -1,5 +1,6 @@
 using System.Text;
 using KnowledgePlatform.Web.Data;
+using KnowledgePlatform.Web.Search.Query;
 
 namespace KnowledgePlatform.Web.Search.Postgres;
 
@@ -57,6 +58,10 @@ public sealed class PostgresSearchEngine(KnowledgeDbContext db) : SqlSearchEngin
 
     private static string Phrase(IReadOnlyList<string> terms) => string.Join(" <-> ", terms.Select(Lexeme));
 
-    private static string Lexeme(string term) =>
+    private static string Lexeme(string term) => term.EndsWith(SearchQueryParser.PrefixMark)
+        ? $"{Quoted(term[..^1])}:*"
+        : Quoted(term);
+
+    private static string Quoted(string term) =>
         $"'{term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal)}'";
 }

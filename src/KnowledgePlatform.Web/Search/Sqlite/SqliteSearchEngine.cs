@@ -1,5 +1,6 @@
 using System.Text;
 using KnowledgePlatform.Web.Data;
+using KnowledgePlatform.Web.Search.Query;
 
 namespace KnowledgePlatform.Web.Search.Sqlite;
 
@@ -53,5 +54,11 @@ public sealed class SqliteSearchEngine(KnowledgeDbContext db) : SqlSearchEngine(
         return expression.ToString();
     }
 
-    private static string Phrase(IReadOnlyList<string> terms) => string.Join(" + ", terms.Select(t => $"\"{t.Replace("\"", "\"\"", StringComparison.Ordinal)}\""));
+    private static string Phrase(IReadOnlyList<string> terms) => string.Join(" + ", terms.Select(Term));
+
+    private static string Term(string term) => term.EndsWith(SearchQueryParser.PrefixMark)
+        ? $"{Quoted(term[..^1])} *"
+        : Quoted(term);
+
+    private static string Quoted(string term) => $"\"{term.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }
