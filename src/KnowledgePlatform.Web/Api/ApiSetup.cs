@@ -22,6 +22,7 @@ public static class ApiSetup
         app.MapOpenApi(OpenApiPath);
         app.MapContentApi();
         app.MapSearchApi();
+        app.MapSuggestApi();
         return app;
     }
 }

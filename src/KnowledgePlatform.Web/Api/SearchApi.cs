@@ -63,6 +63,6 @@ public static class SearchApi
             result.Total, query.Page, query.PageSize,
             [.. result.Hits.Select(h => new SearchHitContract(h.Key, h.Type, h.Title, new Uri(baseUri, h.Url.TrimStart('/')).ToString(), h.Snippet,
                 h.DateUtc is { } d ? DutchTime.ToAmsterdam(d) : null, Math.Round(h.Score, 4)))],
-            result.Facets, null, result.Notice));
+            result.Facets, result.DidYouMean, result.Notice));
     }
 }

@@ -47,6 +47,7 @@ public enum SearchSort
 /// <param name="Text">Web-search syntax: words (AND), "phrases", -exclude, OR.</param>
 /// <param name="Filters">Facet → selected values: OR within a facet, AND across facets.</param>
 /// <param name="UpcomingFromUtc">Only events and workshops starting at or after this moment.</param>
+/// <param name="Prefix">As you type: the last word also matches longer words it begins.</param>
 public sealed record SearchQuery(
     string? Text,
     IReadOnlyDictionary<string, IReadOnlyList<string>>? Filters = null,
@@ -54,7 +55,8 @@ public sealed record SearchQuery(
     int Page = 1,
     int PageSize = 10,
     bool IncludeFacets = true,
-    DateTime? UpcomingFromUtc = null);
+    DateTime? UpcomingFromUtc = null,
+    bool Prefix = false);
 
 public sealed record SearchHit(Guid Key, string Type, string Title, string Url, string Snippet, DateTime? DateUtc, double Score);
 
@@ -62,8 +64,10 @@ public sealed record SearchHit(Guid Key, string Type, string Title, string Url, 
 public sealed record FacetCount(string Value, string Label, int Count, bool Selected);
 
 /// <param name="Notice">Set (in Dutch) when the query was shortened.</param>
+/// <param name="DidYouMean">For a query that found nothing: a corrected query that finds something.</param>
 public sealed record SearchResult(
     int Total,
     IReadOnlyList<SearchHit> Hits,
     IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets,
-    string? Notice);
+    string? Notice,
+    string? DidYouMean = null);

@@ -114,6 +114,13 @@ public sealed class SearchDocumentLoader(KnowledgeDbContext db)
         db.ContentReferences.AsNoTracking().Where(r => r.SourceKey == contentKey && PersonKinds.Contains(r.Kind))
             .Select(r => r.TargetKey).Distinct().ToListAsync(ct);
 
+    /// <summary>People no published item names as speaker, author or facilitator: they have no place in the index.</summary>
+    public async Task<IReadOnlyList<Guid>> PeopleNamedByNothingAsync(CancellationToken ct) =>
+        await db.People.AsNoTracking()
+            .Where(p => !db.ContentReferences.Any(r => r.TargetKey == p.Key && PersonKinds.Contains(r.Kind)
+                && db.ContentItems.Any(i => i.Key == r.SourceKey && i.Status == ContentStatus.Published)))
+            .Select(p => p.Key).ToListAsync(ct);
+
     private static SearchFacetValue TypeFacet(string type, string label) => new(SearchFacets.Type, type, label);
 
     private static SearchFacetValue YearFacet(DateTime utc)

@@ -25,8 +25,11 @@ internal sealed class SearchIndexer(ISearchEngine engine, SearchDocumentLoader l
             await engine.RemoveAsync([key], ct);
         }
 
-        // The people it names may have become (or stopped being) findable with it.
-        var (people, gone) = await loader.PeopleAsync(await loader.PeopleNamedByAsync(key, ct), ct);
+        // The people it names may have become (or stopped being) findable with it. A deleted item's
+        // references are gone with it, so then every person no published item names is removed.
+        var (people, gone) = message.Kind == DeleteContent.OutboxKind
+            ? ([], await loader.PeopleNamedByNothingAsync(ct))
+            : await loader.PeopleAsync(await loader.PeopleNamedByAsync(key, ct), ct);
         documents.AddRange(people);
         if (gone.Count > 0)
         {

@@ -21,7 +21,7 @@ public abstract partial class SqlSearchEngine
 
     public async Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken ct)
     {
-        var parsed = SearchQueryParser.Parse(query.Text);
+        var parsed = SearchQueryParser.Parse(query.Text, query.Prefix);
         var filters = SearchFilters.Normalize(query.Filters);
         var (cte, match) = Matching(query.Text, parsed);
         var pageSize = Math.Clamp(query.PageSize, 0, MaxPageSize);
@@ -45,10 +45,13 @@ public abstract partial class SqlSearchEngine
                 }
             }
 
+            var didYouMean = total == 0 && !query.Prefix && parsed.Required.Count > 0 && query.Text is { } text
+                ? await DidYouMeanAsync(connection, text, where, filterParameters, ct)
+                : null;
             var notice = parsed.Truncated
                 ? $"Uw zoekvraag was te lang; alleen het begin ({SearchQueryParser.MaxLength} tekens, {SearchQueryParser.MaxTerms} woorden) is gebruikt."
                 : null;
-            return new SearchResult(total, hits, facets, notice);
+            return new SearchResult(total, hits, facets, notice, didYouMean);
         }
         finally
         {

@@ -36,6 +36,36 @@ public abstract partial class SearchEngineContractTests
     }
 
     [Fact]
+    public async Task A_misspelled_query_that_finds_nothing_suggests_one_that_does()
+    {
+        var m = Marker();
+        await search.PublishIndexedAsync(m, Article($"Titel {m}", "<p>Tekst.</p>"));
+        var typo = m[..^1] + (m[^1] == 'b' ? 'c' : 'b');
+
+        var result = await search.SearchAsync($"de {typo} -fietsen");
+        Assert.Equal(0, result.Total);
+        Assert.Equal($"de {m} -fietsen", result.DidYouMean);
+        Assert.Null((await search.SearchAsync(m)).DidYouMean);
+        await Eventually.AssertAsync(async () => Assert.Equal("helderman", (await search.SearchAsync("Heldermn")).DidYouMean));
+        Assert.Null((await search.SearchAsync("xqxqxqxqxq")).DidYouMean);
+    }
+
+    [Fact]
+    public async Task As_you_type_the_last_word_matches_as_a_prefix()
+    {
+        var m = Marker();
+        var key = await search.PublishIndexedAsync(m, Article($"Organisaties {m}", "<p>Tekst.</p>"));
+
+        var typed = await fixture.Factory.InScopeAsync(sp => sp.GetRequiredService<ISearchEngine>()
+            .SearchAsync(new SearchQuery($"{m} organisati", Prefix: true), TestContext.Current.CancellationToken));
+        Assert.Equal([key], typed.Hits.Select(h => h.Key));
+        Assert.Empty((await search.SearchAsync($"{m} organisati")).Hits);
+        var hostile = await fixture.Factory.InScopeAsync(sp => sp.GetRequiredService<ISearchEngine>()
+            .SearchAsync(new SearchQuery("\"a* NEAR(x:*", Prefix: true), TestContext.Current.CancellationToken));
+        Assert.NotNull(hostile);
+    }
+
+    [Fact]
     public async Task Snippets_escape_content_and_mark_the_matched_words()
     {
         var m = Marker();

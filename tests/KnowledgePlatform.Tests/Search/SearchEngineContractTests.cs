@@ -101,6 +101,21 @@ public abstract partial class SearchEngineContractTests(PlatformFixture fixture)
     }
 
     [Fact]
+    public async Task A_person_is_findable_while_a_published_item_names_them()
+    {
+        var m = Marker();
+        var person = await search.AddPersonAsync($"Anna {m}");
+        var first = await search.PublishIndexedAsync(m, Article($"Eerste {m}", "<p>Tekst.</p>") with { Authors = [person] });
+        var second = await search.PublishIndexedAsync(m, Article($"Tweede {m}", "<p>Tekst.</p>") with { Authors = [person] });
+        Assert.Contains((await search.SearchAsync(m)).Hits, h => h.Key == person && h.Type == SearchDocument.PersonType);
+
+        await search.UnpublishAsync(first);
+        await Eventually.AssertAsync(async () => Assert.Equal(2, (await search.SearchAsync(m)).Total));
+        await search.DeleteAsync(second);
+        await Eventually.AssertAsync(async () => Assert.Equal(0, (await search.SearchAsync(m)).Total));
+    }
+
+    [Fact]
     public async Task Results_page_and_sort_by_date()
     {
         var m = Marker();

@@ -58,8 +58,12 @@ public abstract class SearchInterfaceTests(PlatformFixture fixture)
     }
 
     [Fact]
-    public async Task Api_is_in_the_OpenAPI_document() =>
-        Assert.Contains("\"/api/v1/search\"", await client.GetStringAsync("/openapi/v1.json", Ct), StringComparison.Ordinal);
+    public async Task Api_is_in_the_OpenAPI_document()
+    {
+        var document = await client.GetStringAsync("/openapi/v1.json", Ct);
+        Assert.Contains("\"/api/v1/search\"", document, StringComparison.Ordinal);
+        Assert.Contains("\"/api/v1/search/suggest\"", document, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task Search_page_works_without_javascript_with_facets_as_fieldsets_and_an_announced_count()
@@ -77,6 +81,23 @@ public abstract class SearchInterfaceTests(PlatformFixture fixture)
             Assert.Contains(">Bijeenkomst", html, StringComparison.Ordinal);
         });
     }
+
+    [Fact]
+    public async Task Suggest_offers_titles_people_and_themes_as_you_type() =>
+        await Eventually.AssertAsync(async () =>
+        {
+            var people = (await GetJson("/api/v1/search/suggest?q=helde")).EnumerateArray().ToList();
+            Assert.Contains(people, s => s.GetProperty("type").GetString() == "person" && s.GetProperty("label").GetString()!.Contains("Helderman", StringComparison.Ordinal));
+            var themes = (await GetJson("/api/v1/search/suggest?q=transforma")).EnumerateArray().ToList();
+            Assert.Contains(themes, s => s.GetProperty("type").GetString() == "theme" && s.GetProperty("url").GetString()!.EndsWith("/themas/transformatie", StringComparison.Ordinal));
+            Assert.Equal(0, (await GetJson("/api/v1/search/suggest?q=")).GetArrayLength());
+        });
+
+    [Fact]
+    public async Task Search_page_offers_a_suggestion_for_a_misspelling() =>
+        await Eventually.AssertAsync(async () =>
+            Assert.Contains("Bedoelde u <a class=\"utrecht-link\" href=\"/zoeken?q=helderman\">helderman</a>?",
+                await client.GetStringAsync("/zoeken?q=Heldermn", Ct), StringComparison.Ordinal));
 
     [Fact]
     public async Task Search_page_escapes_the_query_and_ignores_bad_parameters_with_a_message()

@@ -50,6 +50,15 @@ public sealed class SearchTestSupport(PlatformFactory app)
             .Where(t => t.Slug == slug && PlatformFactory.Db(sp).Vocabularies.Any(v => v.Key == t.VocabularyKey && v.Alias == vocabulary))
             .Select(t => t.Key).SingleAsync(Ct));
 
+    public Task<Guid> AddPersonAsync(string name) => app.InScopeAsync(async sp =>
+    {
+        var db = PlatformFactory.Db(sp);
+        var person = new Person { Key = Guid.NewGuid(), Slug = TestContent.UniqueSlug("persoon"), Name = name };
+        db.People.Add(person);
+        await db.SaveChangesAsync(Ct);
+        return person.Key;
+    });
+
     public static DossierArticleContent Article(string title, string body, IReadOnlyList<Guid>? terms = null) =>
         TestContent.Article(title: title) with { Lead = null, Summary = null, Body = body, Terms = terms ?? [] };
 }

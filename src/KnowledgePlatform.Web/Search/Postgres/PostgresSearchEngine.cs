@@ -1,5 +1,6 @@
 using System.Text;
 using KnowledgePlatform.Web.Data;
+using KnowledgePlatform.Web.Search.Query;
 
 namespace KnowledgePlatform.Web.Search.Postgres;
 
@@ -18,17 +19,25 @@ public sealed class PostgresSearchEngine(KnowledgeDbContext db) : SqlSearchEngin
         DELETE FROM search_documents WHERE key = @key;
         """;
 
-    protected override string DeleteAllSql => "DELETE FROM search_facets; DELETE FROM search_documents;";
+    protected override string DeleteAllSql => "DELETE FROM search_facets; DELETE FROM search_documents; DELETE FROM search_words;";
 
+    // search_words collects every indexed lexeme for "did you mean"; it only grows between rebuilds,
+    // which is harmless: a suggestion is offered only when it actually finds something.
     protected override string InsertSql => """
+        WITH d AS (
         INSERT INTO search_documents (key, type, title, summary, body, url, date_utc, vector)
         VALUES (@key, @type, @title, @summary, @body, @url, @date,
             setweight(to_tsvector('simple', @a_title), 'A') ||
             setweight(to_tsvector('simple', @a_summary || ' ' || @a_people), 'B') ||
             setweight(to_tsvector('simple', @a_body), 'C') ||
             setweight(to_tsvector('simple', @a_terms), 'D'))
-        RETURNING id
+        RETURNING id, vector),
+        w AS (INSERT INTO search_words (word) SELECT unnest(tsvector_to_array(vector)) FROM d ON CONFLICT DO NOTHING)
+        SELECT id FROM d
         """;
+
+    protected override string CandidateTermsSql =>
+        "SELECT word, 1 FROM search_words WHERE word >= @lo AND word < @hi AND length(word) BETWEEN @min AND @max";
 
     protected override string MatchSql => $"SELECT id, ts_rank_cd(vector, {Query}) AS score FROM search_documents WHERE vector @@ {Query}";
 
@@ -49,6 +58,10 @@ public sealed class PostgresSearchEngine(KnowledgeDbContext db) : SqlSearchEngin
 
     private static string Phrase(IReadOnlyList<string> terms) => string.Join(" <-> ", terms.Select(Lexeme));
 
-    private static string Lexeme(string term) =>
+    private static string Lexeme(string term) => term.EndsWith(SearchQueryParser.PrefixMark)
+        ? $"{Quoted(term[..^1])}:*"
+        : Quoted(term);
+
+    private static string Quoted(string term) =>
         $"'{term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal)}'";
 }

@@ -14,7 +14,14 @@ public static class SearchQueryParser
     public const int MaxLength = 500;
     public const int MaxTerms = 32;
 
-    public static ParsedQuery Parse(string? text)
+    /// <summary>Marks a term to be matched as a prefix; analyzed terms never contain it.</summary>
+    public const char PrefixMark = '*';
+
+    /// <param name="prefixLast">
+    /// As you type: the last plain word (when no space follows it) matches any term it begins,
+    /// folded but not stemmed, since stemming a half-typed word guesses wrong ("organisati").
+    /// </param>
+    public static ParsedQuery Parse(string? text, bool prefixLast = false)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -67,6 +74,11 @@ public static class SearchQueryParser
             }
 
             var phrase = quoted ? PhraseTerms(part) : WordTerms(part);
+            if (prefixLast && !quoted && i == input.Length && PrefixTerm(part) is { } prefix)
+            {
+                phrase = [prefix];
+            }
+
             if (phrase.Count == 0 || terms + phrase.Count > MaxTerms)
             {
                 truncated |= phrase.Count > 0;
@@ -103,6 +115,12 @@ public static class SearchQueryParser
     {
         var tokens = DutchAnalyzer.Analyze(word);
         return tokens.Count > 1 && tokens[1].Position == tokens[0].Position ? [tokens[0].Term] : PartsInOrder(tokens);
+    }
+
+    private static string? PrefixTerm(string word)
+    {
+        var folded = DutchAnalyzer.Fold(word);
+        return folded.Length is >= 2 and <= DutchAnalyzer.MaxTermLength && folded.All(char.IsLetterOrDigit) ? folded + PrefixMark : null;
     }
 
     /// <summary>A quoted phrase: its words in order, compounds as their parts (as the index lays them out).</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using KnowledgePlatform.Web.Data;
+using KnowledgePlatform.Web.Search.Query;
 
 namespace KnowledgePlatform.Web.Search.Sqlite;
 
@@ -29,6 +30,9 @@ public sealed class SqliteSearchEngine(KnowledgeDbContext db) : SqlSearchEngine(
         SELECT id FROM search_documents WHERE key = @key;
         """;
 
+    protected override string CandidateTermsSql =>
+        "SELECT term, doc FROM search_vocab WHERE term >= @lo AND term < @hi AND length(term) BETWEEN @min AND @max";
+
     // bm25 is lower for better matches; the shared SQL sorts higher first.
     protected override string MatchSql => $"SELECT rowid AS id, -{Bm25} AS score FROM search_fts WHERE search_fts MATCH @match";
 
@@ -50,5 +54,11 @@ public sealed class SqliteSearchEngine(KnowledgeDbContext db) : SqlSearchEngine(
         return expression.ToString();
     }
 
-    private static string Phrase(IReadOnlyList<string> terms) => string.Join(" + ", terms.Select(t => $"\"{t.Replace("\"", "\"\"", StringComparison.Ordinal)}\""));
+    private static string Phrase(IReadOnlyList<string> terms) => string.Join(" + ", terms.Select(Term));
+
+    private static string Term(string term) => term.EndsWith(SearchQueryParser.PrefixMark)
+        ? $"{Quoted(term[..^1])} *"
+        : Quoted(term);
+
+    private static string Quoted(string term) => $"\"{term.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }

@@ -31,3 +31,8 @@ CREATE TABLE search_facets (
 );
 
 CREATE INDEX ix_search_facets_facet_value ON search_facets (facet, value, doc_id);
+
+-- Every indexed lexeme, for "did you mean" suggestions (byte order, so a first-letter range is a range scan).
+CREATE TABLE search_words (
+    word text COLLATE "C" PRIMARY KEY
+);

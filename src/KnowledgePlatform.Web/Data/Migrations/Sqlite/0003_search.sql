@@ -30,3 +30,6 @@ CREATE VIRTUAL TABLE search_fts USING fts5 (
     title, summary, body, people, terms,
     tokenize = 'unicode61 remove_diacritics 0'
 );
+
+-- The indexed terms with their document counts, for "did you mean" suggestions.
+CREATE VIRTUAL TABLE search_vocab USING fts5vocab (search_fts, row);
