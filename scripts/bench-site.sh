@@ -20,10 +20,9 @@ work=$(mktemp -d /tmp/kp-bench-site-XXXX)
 trap 'kill $(jobs -p) 2>/dev/null || true; [[ -f $work/nginx.pid ]] && nginx -c "$work/nginx.conf" -s stop 2>/dev/null || true' EXIT
 dotnet build src/KnowledgePlatform.Web -c Release -v q -nologo >&2
 app="dotnet src/KnowledgePlatform.Web/bin/Release/net10.0/KnowledgePlatform.Web.dll"
-common=(--Storage:DataPath="$work/data" --Sync:ImportOnEmptyDatabase=true --Logging:LogLevel:Default=Warning)
-say "importing the demo and generating $COUNT items…"
+common=(--Storage:DataPath="$work/data" --Sync:ImportOnEmptyDatabase=false --Logging:LogLevel:Default=Warning)
+say "generating $COUNT items…"
 $app corpus generate --Corpus:Count="$COUNT" "${common[@]}" >&2
-$app sync import "${common[@]}" >/dev/null
 
 start_app() { # port, output cache on/off
   ASPNETCORE_ENVIRONMENT=Production $app --urls "http://127.0.0.1:$1" --Site:OutputCache="$2" "${common[@]}" >"$work/app-$1.log" 2>&1 &

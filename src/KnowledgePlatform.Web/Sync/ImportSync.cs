@@ -38,6 +38,12 @@ public static class ImportSync
                     await ApplyAsync(snapshot, plan, ct);
                     await tx.CommitAsync(ct);
                 }
+                catch (DbUpdateException ex)
+                {
+                    // A file that clashes with a row the files don't know (e.g. a second "thema" vocabulary).
+                    throw new SyncFailedException([new SyncProblem(root,
+                        $"botst met wat al in de database staat: {ex.GetBaseException().Message}")]);
+                }
                 finally
                 {
                     db.ChangeTracker.Clear();
