@@ -38,6 +38,7 @@ dossier=$(curl -fs "$api?type=dossier&sort=-published&pageSize=1" | sed -E 's/.*
 
 # nginx serves the event page exactly as the app renders it.
 mkdir -p "$work/www"; curl -fs "http://127.0.0.1:5101$event" >"$work/www/event.html"
+chmod a+rx "$work" "$work/www"; chmod a+r "$work/www/event.html"  # nginx workers run as www-data
 cat >"$work/nginx.conf" <<CONF
 worker_processes auto; pid $work/nginx.pid; error_log $work/nginx-error.log;
 events { worker_connections 1024; }

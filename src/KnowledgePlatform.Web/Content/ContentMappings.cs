@@ -16,6 +16,8 @@ internal sealed class ContentItemMapping : IEntityTypeConfiguration<ContentItem>
         e.Ignore(x => x.HasPendingDraft);
         e.HasIndex(x => new { x.Type, x.Slug }).IsUnique();
         e.HasIndex(x => new { x.Type, x.LiveSlug });
+        // Page lookups ask for a slug among several types (events and workshops share /agenda).
+        e.HasIndex(x => x.LiveSlug);
         e.HasIndex(x => new { x.Status, x.LiveDateUtc });
     }
 }

@@ -54,7 +54,9 @@ public sealed class ContentReader(KnowledgeDbContext db)
 
     /// <summary>Published items that point at <paramref name="target"/> in the given way (e.g. the report of an event).</summary>
     public Task<List<ContentCard>> ReferencingAsync(Guid target, ReferenceKind kind, CancellationToken ct) =>
-        Cards(Published.Where(i => db.ContentReferences.Any(r => r.SourceKey == i.Key && r.TargetKey == target && r.Kind == kind))
+        // Driven from the (TargetKey, Kind) index: an EXISTS per item would scan every published item.
+        Cards(db.ContentReferences.Where(r => r.TargetKey == target && r.Kind == kind)
+            .Join(Published, r => r.SourceKey, i => i.Key, (_, i) => i)
             .OrderByDescending(i => i.PublishedUtc), 50, ct);
 
     /// <summary>Published items by key, in the order given (a dossier's curated order).</summary>
