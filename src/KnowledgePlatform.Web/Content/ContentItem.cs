@@ -74,6 +74,9 @@ public sealed class ContentReference
     public Guid TargetKey { get; set; }
     public ReferenceKind Kind { get; set; }
     public int Position { get; set; }
+
+    /// <summary>The source's first publication, so "the newest items naming X" is an index range.</summary>
+    public DateTime? SourcePublishedUtc { get; set; }
 }
 
 public enum ReferenceKind

@@ -54,7 +54,7 @@ internal sealed class ContentReferenceMapping : IEntityTypeConfiguration<Content
     {
         e.HasKey(x => new { x.SourceKey, x.Kind, x.TargetKey });
         e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
-        e.HasIndex(x => new { x.TargetKey, x.Kind });
+        e.HasIndex(x => new { x.TargetKey, x.Kind, x.SourcePublishedUtc });
         e.HasOne<ContentItem>().WithMany().HasForeignKey(x => x.SourceKey).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -49,6 +49,7 @@ public static class PublishContent
                 TargetKey = r.TargetKey,
                 Kind = r.Kind,
                 Position = r.Position,
+                SourcePublishedUtc = item.PublishedUtc,
             }));
             db.Outbox.Add(new OutboxMessage { Kind = OutboxKind, ContentKey = item.Key, CreatedUtc = now });
             await db.SaveChangesAsync(ct);

@@ -58,7 +58,7 @@ internal static class CorpusItems
             CreatedBy = "corpus", CreatedUtc = published,
         };
         var references = ContentReferences.From(body)
-            .Select(x => new ContentReference { SourceKey = key, TargetKey = x.TargetKey, Kind = x.Kind, Position = x.Position }).ToList();
+            .Select(x => new ContentReference { SourceKey = key, TargetKey = x.TargetKey, Kind = x.Kind, Position = x.Position, SourcePublishedUtc = published }).ToList();
         return (item, version, references);
     }
 

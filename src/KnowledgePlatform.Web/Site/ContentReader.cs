@@ -66,18 +66,35 @@ public sealed class ContentReader(KnowledgeDbContext db)
         return [.. cards.OrderBy(c => keys.ToList().IndexOf(c.Key))];
     }
 
-    /// <summary>Items sharing a term or person with this one, most shared first.</summary>
+    /// <summary>
+    /// Items sharing a term or person with this one, most shared first. Only the newest items
+    /// naming each target are considered: a theme may be on thousands of items, and grouping all
+    /// of them would make every uncached page pay for it.
+    /// </summary>
     public async Task<List<ContentCard>> RelatedAsync(Guid key, int take, CancellationToken ct)
     {
-        var targets = db.ContentReferences.Where(r => r.SourceKey == key && (r.Kind == ReferenceKind.Term || r.Kind == ReferenceKind.Speaker || r.Kind == ReferenceKind.Author))
-            .Select(r => r.TargetKey);
-        var ranked = await db.ContentReferences.AsNoTracking()
-            .Where(r => r.SourceKey != key && targets.Contains(r.TargetKey))
-            .GroupBy(r => r.SourceKey).Select(g => new { Key = g.Key, Shared = g.Count() })
-            .OrderByDescending(x => x.Shared).Take(take * 3).ToListAsync(ct);
-        var cards = await CardsAsync([.. ranked.Select(r => r.Key)], ct);
+        var targets = await db.ContentReferences.AsNoTracking()
+            .Where(r => r.SourceKey == key && (r.Kind == ReferenceKind.Term || r.Kind == ReferenceKind.Speaker || r.Kind == ReferenceKind.Author))
+            .Select(r => new { r.TargetKey, r.Kind }).ToListAsync(ct);
+        var shared = new Dictionary<Guid, int>();
+        foreach (var target in targets)
+        {
+            var newest = await db.ContentReferences.AsNoTracking()
+                .Where(r => r.TargetKey == target.TargetKey && r.Kind == target.Kind && r.SourceKey != key)
+                .OrderByDescending(r => r.SourcePublishedUtc).Take(RelatedCandidatesPerTarget)
+                .Select(r => r.SourceKey).ToListAsync(ct);
+            foreach (var source in newest)
+            {
+                shared[source] = shared.GetValueOrDefault(source) + 1;
+            }
+        }
+
+        var ranked = shared.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(take * 3).Select(s => s.Key).ToList();
+        var cards = await CardsAsync(ranked, ct);
         return [.. cards.Where(c => c.Type != ContentType.NewsletterIssue).Take(take)];
     }
+
+    private const int RelatedCandidatesPerTarget = 50;
 
     public Task<Dictionary<Guid, Person>> PeopleAsync(IEnumerable<Guid> keys, CancellationToken ct)
     {
