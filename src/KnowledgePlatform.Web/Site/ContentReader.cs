@@ -62,8 +62,18 @@ public sealed class ContentReader(KnowledgeDbContext db)
     /// <summary>Published items by key, in the order given (a dossier's curated order).</summary>
     public async Task<List<ContentCard>> CardsAsync(IReadOnlyList<Guid> keys, CancellationToken ct)
     {
-        var cards = await Cards(Published.Where(i => keys.Contains(i.Key)), keys.Count, ct);
-        return [.. cards.OrderBy(c => keys.ToList().IndexOf(c.Key))];
+        // Status is checked after the key lookup: with it in SQL, SQLite prefers the status index
+        // and scans every published item instead of looking up a handful of keys.
+        var rows = await db.ContentItems.AsNoTracking().Where(i => keys.Contains(i.Key))
+            .Select(i => new { i.Status, Card = new ContentCard(i.Key, i.Type, i.LiveTitle!, i.LiveSlug!, i.LiveSummary, i.LiveDateUtc, i.LiveEndUtc) })
+            .ToListAsync(ct);
+        var order = new Dictionary<Guid, int>();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            order.TryAdd(keys[i], i); // a curated list may name an item twice; its first place counts
+        }
+
+        return [.. rows.Where(r => r.Status == ContentStatus.Published).Select(r => r.Card).OrderBy(c => order[c.Key])];
     }
 
     /// <summary>
