@@ -55,9 +55,11 @@ public sealed class ContentReader(KnowledgeDbContext db)
     /// <summary>Published items that point at <paramref name="target"/> in the given way (e.g. the report of an event).</summary>
     public Task<List<ContentCard>> ReferencingAsync(Guid target, ReferenceKind kind, CancellationToken ct) =>
         // Driven from the (TargetKey, Kind) index: an EXISTS per item would scan every published item.
+        // Ordered by the reference's own copy of the date, so the index supplies the order too;
+        // ordering by the item's date lets SQLite walk every published item instead.
         Cards(db.ContentReferences.Where(r => r.TargetKey == target && r.Kind == kind)
-            .Join(Published, r => r.SourceKey, i => i.Key, (_, i) => i)
-            .OrderByDescending(i => i.PublishedUtc), 50, ct);
+            .Join(Published, r => r.SourceKey, i => i.Key, (r, i) => new { r.SourcePublishedUtc, Item = i })
+            .OrderByDescending(x => x.SourcePublishedUtc).Select(x => x.Item), 50, ct);
 
     /// <summary>Published items by key, in the order given (a dossier's curated order).</summary>
     public async Task<List<ContentCard>> CardsAsync(IReadOnlyList<Guid> keys, CancellationToken ct)
