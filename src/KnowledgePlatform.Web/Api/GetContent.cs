@@ -14,7 +14,7 @@ public static class GetContent
     {
         public async Task<(ContentDetail? Detail, ContentItem? Item)> ByKeyAsync(Guid key, CancellationToken ct)
         {
-            var item = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(i => i.Key == key && i.Status == ContentStatus.Published, ct);
+            var item = await db.Published().FirstOrDefaultAsync(i => i.Key == key, ct);
             return item is null ? (null, null) : (await DetailAsync(item, ct), item);
         }
 

@@ -14,7 +14,7 @@ public static class ListContent
         public async Task<(ContentPage? Page, Dictionary<string, string[]> Errors)> HandleAsync(ContentListQuery query, CancellationToken ct)
         {
             var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-            var items = db.ContentItems.AsNoTracking().Where(i => i.Status == ContentStatus.Published);
+            var items = db.Published();
             if (query.Types.Count > 0)
             {
                 var types = query.Types.ToList();

@@ -27,7 +27,7 @@ public sealed class AgendaQuery(KnowledgeDbContext db)
 
     public async Task<AgendaResult> RunAsync(AgendaFilter filter, DateTime nowUtc, CancellationToken ct)
     {
-        var events = PublishedContent.Items(db).Where(i => PublishedContent.EventTypes.Contains(i.Type));
+        var events = db.Published().Where(i => PublishedItems.EventTypes.Contains(i.Type));
         var items = await events
             .Select(i => new { i.Key, i.Type, Start = i.LiveDateUtc!.Value, i.LiveEndUtc, Online = i.LiveOnline == true })
             .ToListAsync(ct);
@@ -93,7 +93,7 @@ public sealed class AgendaQuery(KnowledgeDbContext db)
 
     private async Task<List<ContentCard>> CardsAsync(List<Guid> keys, CancellationToken ct)
     {
-        var cards = await PublishedContent.Items(db).Where(i => keys.Contains(i.Key)).AsCards().ToListAsync(ct);
+        var cards = await db.Published().Where(i => keys.Contains(i.Key)).AsCards().ToListAsync(ct);
         return [.. cards.OrderBy(c => keys.IndexOf(c.Key))];
     }
 }

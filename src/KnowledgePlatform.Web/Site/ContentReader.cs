@@ -19,16 +19,14 @@ public sealed record FoundContent(ContentItem Item, ContentBody Body);
 /// </summary>
 public sealed class ContentReader(KnowledgeDbContext db)
 {
-    private static readonly ContentType[] EventTypes = [ContentType.Event, ContentType.Workshop];
-
-    private IQueryable<ContentItem> Published => db.ContentItems.AsNoTracking().Where(i => i.Status == ContentStatus.Published);
+    private IQueryable<ContentItem> Published => db.Published();
 
     public Task<List<ContentCard>> UpcomingEventsAsync(DateTime nowUtc, int take, CancellationToken ct) =>
-        Cards(Published.Where(i => EventTypes.Contains(i.Type) && (i.LiveEndUtc ?? i.LiveDateUtc) >= nowUtc)
+        Cards(Published.Where(i => PublishedItems.EventTypes.Contains(i.Type) && (i.LiveEndUtc ?? i.LiveDateUtc) >= nowUtc)
             .OrderBy(i => i.LiveDateUtc), take, ct);
 
     public Task<List<ContentCard>> RecentEventsAsync(DateTime nowUtc, int take, CancellationToken ct) =>
-        Cards(Published.Where(i => EventTypes.Contains(i.Type) && (i.LiveEndUtc ?? i.LiveDateUtc) < nowUtc)
+        Cards(Published.Where(i => PublishedItems.EventTypes.Contains(i.Type) && (i.LiveEndUtc ?? i.LiveDateUtc) < nowUtc)
             .OrderByDescending(i => i.LiveDateUtc), take, ct);
 
     public Task<List<ContentCard>> NewestAsync(ContentType[] types, int take, CancellationToken ct) =>
@@ -130,7 +128,5 @@ public sealed class ContentReader(KnowledgeDbContext db)
     }
 
     private static Task<List<ContentCard>> Cards(IQueryable<ContentItem> query, int take, CancellationToken ct) =>
-        query.Take(take)
-            .Select(i => new ContentCard(i.Key, i.Type, i.LiveTitle!, i.LiveSlug!, i.LiveSummary, i.LiveDateUtc, i.LiveEndUtc))
-            .ToListAsync(ct);
+        query.Take(take).AsCards().ToListAsync(ct);
 }

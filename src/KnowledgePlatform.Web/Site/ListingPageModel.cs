@@ -8,7 +8,7 @@ namespace KnowledgePlatform.Web.Site;
 /// A paged list of one kind of published item, newest first (/verslagen, /dossiers,
 /// /nieuwsbrief); Pages/Shared/_Listing.cshtml renders it. A page past the end answers 404.
 /// </summary>
-public abstract class ListingPageModel(ContentListQuery lists) : PageModel
+public abstract class ListingPageModel(ListingQuery lists) : PageModel
 {
     public PageOf<ContentCard> Items { get; private set; } = null!;
 

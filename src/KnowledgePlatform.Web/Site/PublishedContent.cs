@@ -5,17 +5,11 @@ using Microsoft.EntityFrameworkCore;
 namespace KnowledgePlatform.Web.Site;
 
 /// <summary>
-/// The starting point of every list query of the public site: only published items, read-only.
-/// Filtering here (not in each page) is what keeps drafts, offline and archived items out of
-/// lists, counts and references alike.
+/// Cards and pages over a query of published items (start from <see cref="PublishedItems.Published"/>,
+/// which keeps drafts, offline and archived items out of lists, counts and references alike).
 /// </summary>
 internal static class PublishedContent
 {
-    public static readonly ContentType[] EventTypes = [ContentType.Event, ContentType.Workshop];
-
-    public static IQueryable<ContentItem> Items(KnowledgeDbContext db) =>
-        db.ContentItems.AsNoTracking().Where(i => i.Status == ContentStatus.Published);
-
     public static IQueryable<ContentCard> AsCards(this IQueryable<ContentItem> items) =>
         items.Select(i => new ContentCard(i.Key, i.Type, i.LiveTitle!, i.LiveSlug!, i.LiveSummary, i.LiveDateUtc, i.LiveEndUtc));
 

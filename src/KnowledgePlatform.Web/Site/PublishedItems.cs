@@ -25,7 +25,7 @@ public sealed record LiveEntry(PublishedEntry Entry, ContentBody Body);
 /// </summary>
 public static class PublishedItems
 {
-    /// <summary>Items with their own public page. Newsletter issues are mailed, not (yet) pages.</summary>
+    /// <summary>Items with their own public page (a newsletter issue's is its web version).</summary>
     public static readonly ContentType[] PageTypes =
         [ContentType.Event, ContentType.Workshop, ContentType.MeetingReport, ContentType.DossierArticle, ContentType.Dossier, ContentType.NewsletterIssue];
 

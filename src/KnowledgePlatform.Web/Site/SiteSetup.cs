@@ -40,7 +40,7 @@ public static class SiteSetup
             _ = outputCache ? p.Expire(TimeSpan.FromMinutes(10)).Tag(ContentTag) : p.NoCache();
         }));
         builder.Services.AddScoped<ContentReader>();
-        builder.Services.AddScoped<ContentListQuery>();
+        builder.Services.AddScoped<ListingQuery>();
         builder.Services.AddScoped<AgendaQuery>();
         builder.Services.AddScoped<SpeakerQuery>();
         builder.Services.AddSingleton<OutboxSignal>();

@@ -32,7 +32,7 @@ public sealed class SpeakerQuery(KnowledgeDbContext db)
         var organisation = person.OrganisationKey is { } organisationKey
             ? await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Key == organisationKey, ct)
             : null;
-        var published = PublishedContent.Items(db);
+        var published = db.Published();
         var references = await db.ContentReferences.AsNoTracking()
             .Where(r => r.TargetKey == person.Key && PersonKinds.Contains(r.Kind) && published.Any(i => i.Key == r.SourceKey))
             .Select(r => new { r.SourceKey, r.Kind })
@@ -40,7 +40,7 @@ public sealed class SpeakerQuery(KnowledgeDbContext db)
         var keys = references.Select(r => r.SourceKey).Distinct().ToList();
         var cards = await published.Where(i => keys.Contains(i.Key))
             .OrderByDescending(i => i.LiveDateUtc).ThenBy(i => i.LiveTitle).AsCards().ToListAsync(ct);
-        var isEvent = (ContentCard c) => PublishedContent.EventTypes.Contains(c.Type);
+        var isEvent = (ContentCard c) => PublishedItems.EventTypes.Contains(c.Type);
         var programme = await ProgrammeItemsAsync(person.Key, [.. cards.Where(isEvent).Select(c => c.Key)], ct);
 
         Appearance AppearanceIn(ContentCard card) => new(card,

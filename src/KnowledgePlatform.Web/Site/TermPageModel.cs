@@ -8,7 +8,7 @@ namespace KnowledgePlatform.Web.Site;
 /// A theme's or region's page (/themas/{slug}, /regios/{slug}): its upcoming events first, then
 /// everything else tagged with it, newest first and paged; Pages/Shared/_TermPage.cshtml renders it.
 /// </summary>
-public abstract class TermPageModel(ContentListQuery lists, TimeProvider clock) : PageModel
+public abstract class TermPageModel(ListingQuery lists, TimeProvider clock) : PageModel
 {
     public TermInVocabulary Found { get; private set; } = null!;
 

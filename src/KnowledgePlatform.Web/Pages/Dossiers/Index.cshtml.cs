@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace KnowledgePlatform.Web.Pages.Dossiers;
 
 [OutputCache(PolicyName = SiteSetup.PublicCachePolicy)]
-public sealed class DossiersModel(ContentListQuery lists) : ListingPageModel(lists)
+public sealed class DossiersModel(ListingQuery lists) : ListingPageModel(lists)
 {
     protected override ContentType Type => ContentType.Dossier;
 

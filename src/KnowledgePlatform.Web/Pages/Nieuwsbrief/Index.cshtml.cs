@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace KnowledgePlatform.Web.Pages.Nieuwsbrief;
 
 [OutputCache(PolicyName = SiteSetup.PublicCachePolicy)]
-public sealed class NewsletterArchiveModel(ContentListQuery lists) : ListingPageModel(lists)
+public sealed class NewsletterArchiveModel(ListingQuery lists) : ListingPageModel(lists)
 {
     protected override ContentType Type => ContentType.NewsletterIssue;
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace KnowledgePlatform.Web.Pages.Regios;
 
 [OutputCache(PolicyName = SiteSetup.PublicCachePolicy)]
-public sealed class RegionModel(ContentListQuery lists, TimeProvider clock) : TermPageModel(lists, clock)
+public sealed class RegionModel(ListingQuery lists, TimeProvider clock) : TermPageModel(lists, clock)
 {
     protected override string VocabularyAlias => Vocabulary.RegionAlias;
 }

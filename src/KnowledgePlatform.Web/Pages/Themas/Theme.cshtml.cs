@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace KnowledgePlatform.Web.Pages.Themas;
 
 [OutputCache(PolicyName = SiteSetup.PublicCachePolicy)]
-public sealed class ThemeModel(ContentListQuery lists, TimeProvider clock) : TermPageModel(lists, clock)
+public sealed class ThemeModel(ListingQuery lists, TimeProvider clock) : TermPageModel(lists, clock)
 {
     protected override string VocabularyAlias => Vocabulary.ThemeAlias;
 }

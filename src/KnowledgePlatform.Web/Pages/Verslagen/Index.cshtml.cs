@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace KnowledgePlatform.Web.Pages.Verslagen;
 
 [OutputCache(PolicyName = SiteSetup.PublicCachePolicy)]
-public sealed class ReportsModel(ContentListQuery lists) : ListingPageModel(lists)
+public sealed class ReportsModel(ListingQuery lists) : ListingPageModel(lists)
 {
     protected override ContentType Type => ContentType.MeetingReport;
 

@@ -11,11 +11,11 @@ public sealed record TermInVocabulary(Term Term, Vocabulary Vocabulary);
 /// The paged lists of the public site: reports, dossiers and newsletter issues newest first, and
 /// everything tagged with one theme or region. Published items only (see <see cref="PublishedContent"/>).
 /// </summary>
-public sealed class ContentListQuery(KnowledgeDbContext db)
+public sealed class ListingQuery(KnowledgeDbContext db)
 {
     /// <summary>Newest publication first.</summary>
     public Task<PageOf<ContentCard>> NewestAsync(ContentType type, int page, CancellationToken ct) =>
-        PublishedContent.Items(db).Where(i => i.Type == type)
+        db.Published().Where(i => i.Type == type)
             .OrderByDescending(i => i.PublishedUtc).ThenBy(i => i.LiveTitle).ThenBy(i => i.Key)
             .PageAsync(page, ct);
 
@@ -30,7 +30,7 @@ public sealed class ContentListQuery(KnowledgeDbContext db)
 
     /// <summary>Every upcoming event tagged with the term, soonest first.</summary>
     public Task<List<ContentCard>> UpcomingTaggedAsync(Guid termKey, DateTime nowUtc, CancellationToken ct) =>
-        Tagged(termKey).Where(i => PublishedContent.EventTypes.Contains(i.Type) && (i.LiveEndUtc ?? i.LiveDateUtc) >= nowUtc)
+        Tagged(termKey).Where(i => PublishedItems.EventTypes.Contains(i.Type) && (i.LiveEndUtc ?? i.LiveDateUtc) >= nowUtc)
             .OrderBy(i => i.LiveDateUtc).ThenBy(i => i.LiveTitle).ThenBy(i => i.Key)
             .AsCards().ToListAsync(ct);
 
@@ -42,10 +42,10 @@ public sealed class ContentListQuery(KnowledgeDbContext db)
     public Task<PageOf<ContentCard>> TaggedAsync(Guid termKey, DateTime nowUtc, int page, CancellationToken ct) =>
         Tagged(termKey)
             .Where(i => i.Type != ContentType.NewsletterIssue
-                && !(PublishedContent.EventTypes.Contains(i.Type) && (i.LiveEndUtc ?? i.LiveDateUtc) >= nowUtc))
+                && !(PublishedItems.EventTypes.Contains(i.Type) && (i.LiveEndUtc ?? i.LiveDateUtc) >= nowUtc))
             .OrderByDescending(i => i.LiveDateUtc).ThenBy(i => i.LiveTitle).ThenBy(i => i.Key)
             .PageAsync(page, ct);
 
     private IQueryable<ContentItem> Tagged(Guid termKey) =>
-        PublishedContent.Items(db).Where(i => db.ContentReferences.Any(r => r.SourceKey == i.Key && r.TargetKey == termKey && r.Kind == ReferenceKind.Term));
+        db.Published().Where(i => db.ContentReferences.Any(r => r.SourceKey == i.Key && r.TargetKey == termKey && r.Kind == ReferenceKind.Term));
 }
