@@ -2,6 +2,7 @@ using KnowledgePlatform.Web.Api;
 using KnowledgePlatform.Web.Content;
 using KnowledgePlatform.Web.Corpus;
 using KnowledgePlatform.Web.Data;
+using KnowledgePlatform.Web.Events.Registrations;
 using KnowledgePlatform.Web.Infrastructure;
 using KnowledgePlatform.Web.Search;
 using KnowledgePlatform.Web.Site;
@@ -16,10 +17,12 @@ builder.AddSite();
 builder.AddSearch();
 builder.AddApi();
 builder.AddCorpus();
+builder.AddRegistrations();
 
 var app = builder.Build();
 app.UseSite();
 app.MapApi();
+app.MapRegistrations();
 return await app.RunPlatformAsync(args);
 
 /// <summary>The entry point, visible to the test host.</summary>
