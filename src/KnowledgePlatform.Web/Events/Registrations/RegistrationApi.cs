@@ -17,7 +17,6 @@ public static class RegistrationApi
         routes.MapPost("/api/v1/events/{slug}/registrations", RegisterAsync).WithTags("Registrations").WithName("Register")
             .WithSummary("Aanmelden voor een bijeenkomst; bij een volle bijeenkomst op de wachtlijst.")
             .WithDescription("Een bevestiging met agenda-uitnodiging en persoonlijke link gaat per e-mail naar het opgegeven adres. 409 als aanmelden gesloten is, 429 bij te veel pogingen.")
-            .Accepts<RegistrationRequest>("application/json")
             .Produces<RegistrationResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
