@@ -98,7 +98,7 @@ public sealed class RegistrationJobs(KnowledgeDbContext db, TimeProvider clock, 
                 var rows = await db.Registrations().Where(r => r.EventKey == key && r.AnonymisedUtc == null).ToListAsync(ct);
                 rows.ForEach(r => Anonymise(r, now));
                 row.AnonymisedUtc = now;
-                RegistrationAudit.Record(db, "system", "registrations.anonymised", key,
+                RegistrationAudit.Record(db, KnowledgePlatform.Web.Audit.AuditLog.System, "registrations.anonymised", key,
                     new { registrations = rows.Count, retentionMonths = options.Value.RetentionMonths });
                 return rows.Count;
             }, ct);
