@@ -21,6 +21,8 @@ public static class RegistrationsSetup
         builder.Services.AddScoped<Register.Handler>();
         builder.Services.AddScoped<PersonalRegistration.Handler>();
         builder.Services.AddScoped<RegistrationJobs>();
+        builder.Services.AddScoped<ManageRegistrations.Handler>();
+        builder.Services.AddScoped<RegistrationPersonalData>();
         builder.Services.AddScoped<IOutboxHandler, RegistrationContentReactions>();
         builder.Services.AddHostedService<RegistrationJobRunner>();
         return builder;

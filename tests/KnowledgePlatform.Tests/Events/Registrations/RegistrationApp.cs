@@ -32,6 +32,13 @@ public sealed class RegistrationFactory(TestDatabase database) : PlatformFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        if (Database.Provider == DatabaseProvider.Postgres)
+        {
+            // 200 requests queue for 20 pooled connections behind one event's lock; on a busy
+            // test machine that wait can pass Npgsql's default 15 s.
+            builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString + ";Timeout=120;Command Timeout=120");
+        }
+
         builder.UseSetting("Registrations:Limits:PerIpPerHour", "100000");
         builder.UseSetting("Registrations:Limits:PerAddressPerHour", "100");
         builder.UseSetting("Registrations:JobIntervalSeconds", "3600");
