@@ -5,6 +5,7 @@ using KnowledgePlatform.Web.Content;
 using KnowledgePlatform.Web.Corpus;
 using KnowledgePlatform.Web.Data;
 using KnowledgePlatform.Web.Infrastructure;
+using KnowledgePlatform.Web.Mail;
 using KnowledgePlatform.Web.Search;
 using KnowledgePlatform.Web.Site;
 using KnowledgePlatform.Web.Sync;
@@ -20,6 +21,7 @@ builder.AddApi();
 builder.AddCorpus();
 builder.AddAccounts();
 builder.AddBackOffice();
+builder.AddMail();
 
 var app = builder.Build();
 app.UseSite();
