@@ -6,6 +6,7 @@ using KnowledgePlatform.Web.Corpus;
 using KnowledgePlatform.Web.Data;
 using KnowledgePlatform.Web.Events.Registrations;
 using KnowledgePlatform.Web.Infrastructure;
+using KnowledgePlatform.Web.Mail;
 using KnowledgePlatform.Web.Search;
 using KnowledgePlatform.Web.Site;
 using KnowledgePlatform.Web.Sync;
@@ -21,6 +22,7 @@ builder.AddApi();
 builder.AddCorpus();
 builder.AddAccounts();
 builder.AddBackOffice();
+builder.AddMail();
 builder.AddRegistrations();
 
 var app = builder.Build();

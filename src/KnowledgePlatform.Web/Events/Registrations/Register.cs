@@ -105,7 +105,7 @@ public static class Register
                 errors.Add("name", "Je naam is te lang (hoogstens 200 tekens).");
             }
 
-            var email = command.Email?.Trim().ToLowerInvariant() ?? "";
+            var email = (KnowledgePlatform.Web.Mail.MailboxAddress.Normalize(command.Email) ?? command.Email?.Trim() ?? "").ToLowerInvariant();
             if (email.Length == 0)
             {
                 errors.Add("email", "Vul je e-mailadres in.");
@@ -129,7 +129,7 @@ public static class Register
 
         /// <summary>One plain address (no display name, no list), with a dot in the domain.</summary>
         public static bool IsEmail(string value) =>
-            value.Length <= 254 && !value.Any(char.IsWhiteSpace) && !value.Contains(',', StringComparison.Ordinal)
+            KnowledgePlatform.Web.Mail.MailboxAddress.Normalize(value) is not null && value.Length <= 254 && !value.Any(char.IsWhiteSpace) && !value.Contains(',', StringComparison.Ordinal)
             && MailAddress.TryCreate(value, out var address) && address.Address == value
             && address.Host.Contains('.', StringComparison.Ordinal) && !address.Host.EndsWith('.');
     }
