@@ -3,6 +3,7 @@ using KnowledgePlatform.Web.Content;
 using KnowledgePlatform.Web.Corpus;
 using KnowledgePlatform.Web.Data;
 using KnowledgePlatform.Web.Infrastructure;
+using KnowledgePlatform.Web.Media;
 using KnowledgePlatform.Web.Search;
 using KnowledgePlatform.Web.Site;
 using KnowledgePlatform.Web.Sync;
@@ -16,10 +17,12 @@ builder.AddSite();
 builder.AddSearch();
 builder.AddApi();
 builder.AddCorpus();
+builder.AddMedia();
 
 var app = builder.Build();
 app.UseSite();
 app.MapApi();
+app.MapMedia();
 return await app.RunPlatformAsync(args);
 
 /// <summary>The entry point, visible to the test host.</summary>
