@@ -1,4 +1,6 @@
+using KnowledgePlatform.Web.Accounts;
 using KnowledgePlatform.Web.Api;
+using KnowledgePlatform.Web.Areas.Admin;
 using KnowledgePlatform.Web.Content;
 using KnowledgePlatform.Web.Corpus;
 using KnowledgePlatform.Web.Data;
@@ -17,6 +19,8 @@ builder.AddSite();
 builder.AddSearch();
 builder.AddApi();
 builder.AddCorpus();
+builder.AddAccounts();
+builder.AddBackOffice();
 builder.AddMedia();
 
 var app = builder.Build();
