@@ -1,3 +1,4 @@
+using KnowledgePlatform.Web.Audit;
 using KnowledgePlatform.Web.Content;
 using KnowledgePlatform.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +29,7 @@ public static class DeleteMedia
             await db.InTransactionAsync(async () =>
             {
                 db.Remove(item);
+                AuditLog.Record(db, command.Actor, "media.delete", "media", item.Id.ToString(), MediaAudit.Snapshot(item), null);
                 await db.SaveChangesAsync(ct);
                 return true;
             }, ct);

@@ -23,6 +23,7 @@ public static class MediaEndpoints
     public static IEndpointRouteBuilder MapMedia(this IEndpointRouteBuilder app)
     {
         app.MapMethods("/media/{id:guid}/{file}", [HttpMethods.Get, HttpMethods.Head], ServeAsync).ExcludeFromDescription();
+        app.MapMediaPickerApi();
         return app;
     }
 

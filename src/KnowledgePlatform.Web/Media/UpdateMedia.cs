@@ -1,3 +1,4 @@
+using KnowledgePlatform.Web.Audit;
 using KnowledgePlatform.Web.Content;
 using KnowledgePlatform.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -42,6 +43,7 @@ public static class UpdateMedia
             }
 
             errors.ThrowIfAny();
+            var before = MediaAudit.Snapshot(item);
             var focalMoved = item.FocalX != command.FocalX || item.FocalY != command.FocalY;
             var oldVersion = item.Version;
             item.AltText = altText;
@@ -54,6 +56,7 @@ public static class UpdateMedia
             }
 
             item.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+            AuditLog.Record(db, command.Editor, "media.update", "media", item.Id.ToString(), before, MediaAudit.Snapshot(item));
             await db.SaveChangesAsync(ct);
             if (item.Version != oldVersion)
             {

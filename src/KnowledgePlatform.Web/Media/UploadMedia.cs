@@ -1,3 +1,4 @@
+using KnowledgePlatform.Web.Audit;
 using KnowledgePlatform.Web.Content;
 using KnowledgePlatform.Web.Data;
 using KnowledgePlatform.Web.Media.Imaging;
@@ -55,11 +56,12 @@ public static class UploadMedia
             try
             {
                 db.Add(item);
+                AuditLog.Record(db, command.Uploader, "media.upload", "media", item.Id.ToString(), null, MediaAudit.Snapshot(item));
                 await db.SaveChangesAsync(ct);
             }
             catch
             {
-                db.Entry(item).State = EntityState.Detached;
+                db.ChangeTracker.Clear();
                 MediaStorage.TryDelete(final);
                 throw;
             }
