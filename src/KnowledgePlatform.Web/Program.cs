@@ -5,6 +5,7 @@ using KnowledgePlatform.Web.Content;
 using KnowledgePlatform.Web.Corpus;
 using KnowledgePlatform.Web.Data;
 using KnowledgePlatform.Web.Infrastructure;
+using KnowledgePlatform.Web.Mail;
 using KnowledgePlatform.Web.Media;
 using KnowledgePlatform.Web.Search;
 using KnowledgePlatform.Web.Site;
@@ -21,6 +22,7 @@ builder.AddApi();
 builder.AddCorpus();
 builder.AddAccounts();
 builder.AddBackOffice();
+builder.AddMail();
 builder.AddMedia();
 
 var app = builder.Build();
