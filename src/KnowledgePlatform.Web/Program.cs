@@ -6,6 +6,7 @@ using KnowledgePlatform.Web.Corpus;
 using KnowledgePlatform.Web.Data;
 using KnowledgePlatform.Web.Infrastructure;
 using KnowledgePlatform.Web.Mail;
+using KnowledgePlatform.Web.Media;
 using KnowledgePlatform.Web.Search;
 using KnowledgePlatform.Web.Site;
 using KnowledgePlatform.Web.Sync;
@@ -22,10 +23,12 @@ builder.AddCorpus();
 builder.AddAccounts();
 builder.AddBackOffice();
 builder.AddMail();
+builder.AddMedia();
 
 var app = builder.Build();
 app.UseSite();
 app.MapApi();
+app.MapMedia();
 return await app.RunPlatformAsync(args);
 
 /// <summary>The entry point, visible to the test host.</summary>
