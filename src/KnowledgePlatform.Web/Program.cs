@@ -4,6 +4,7 @@ using KnowledgePlatform.Web.Areas.Admin;
 using KnowledgePlatform.Web.Content;
 using KnowledgePlatform.Web.Corpus;
 using KnowledgePlatform.Web.Data;
+using KnowledgePlatform.Web.Events.Registrations;
 using KnowledgePlatform.Web.Infrastructure;
 using KnowledgePlatform.Web.Mail;
 using KnowledgePlatform.Web.Media;
@@ -24,11 +25,13 @@ builder.AddAccounts();
 builder.AddBackOffice();
 builder.AddMail();
 builder.AddMedia();
+builder.AddRegistrations();
 
 var app = builder.Build();
 app.UseSite();
 app.MapApi();
 app.MapMedia();
+app.MapRegistrations();
 return await app.RunPlatformAsync(args);
 
 /// <summary>The entry point, visible to the test host.</summary>
