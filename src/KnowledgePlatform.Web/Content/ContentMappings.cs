@@ -19,6 +19,7 @@ internal sealed class ContentItemMapping : IEntityTypeConfiguration<ContentItem>
         // Page lookups ask for a slug among several types (events and workshops share /agenda).
         e.HasIndex(x => x.LiveSlug);
         e.HasIndex(x => new { x.Status, x.LiveDateUtc });
+        e.HasIndex(x => new { x.Status, x.LiveEndUtc }); // 0007: events not ended yet
         // Lists, feeds and the home page show the newest publications first.
         e.HasIndex(x => new { x.Status, x.PublishedUtc });
     }
