@@ -1,4 +1,5 @@
 using KnowledgePlatform.Web.Api;
+using KnowledgePlatform.Web.Cluster;
 using KnowledgePlatform.Web.Content;
 using KnowledgePlatform.Web.Corpus;
 using KnowledgePlatform.Web.Data;
@@ -16,6 +17,7 @@ builder.AddSite();
 builder.AddSearch();
 builder.AddApi();
 builder.AddCorpus();
+builder.AddCluster();
 
 var app = builder.Build();
 app.UseSite();
