@@ -10,11 +10,12 @@
 # Prints every figure. Uses its own PostgreSQL (scripts/postgres.sh on port 55433, restarted once
 # with pg_stat_statements preloaded), so the shared test server is left alone.
 #   scripts/multinode.sh [count=2000] [seconds=15] [connections=32] [publishes=12]
+# Ports: KP_MULTINODE_PORT (5310) for nginx, the next three for the instances.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
 COUNT=${1:-2000}; DURATION=${2:-15}; CONNECTIONS=${3:-32}; PUBLISHES=${4:-12}
-PORTS=(5201 5202 5203); LB=5200
+BASE=${KP_MULTINODE_PORT:-5310}; LB=$BASE; PORTS=($((BASE + 1)) $((BASE + 2)) $((BASE + 3)))
 export KP_PG_PORT=55433 KP_PG_DIR=/tmp/kp-multinode-pg
 say() { echo "multinode: $*" >&2; }
 
@@ -27,6 +28,9 @@ need wrk wrk
 need nginx nginx
 need curl curl
 
+for port in "$LB" "${PORTS[@]}"; do  # another app answering there would be measured instead
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then say "port $port is in use; set KP_MULTINODE_PORT to a free base"; exit 1; fi
+done
 work=$(mktemp -d /tmp/kp-multinode-XXXX)
 chmod a+rx "$work"
 cleanup() {
@@ -43,17 +47,17 @@ if [[ $(sql "SHOW shared_preload_libraries") != *pg_stat_statements* ]]; then
   sql "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'"
   scripts/postgres.sh stop; scripts/postgres.sh start >/dev/null
 fi
-sql "DROP DATABASE IF EXISTS kp_multinode WITH (FORCE)"; sql "CREATE DATABASE kp_multinode"
+for db in kp_multinode kp_multinode_demo; do sql "DROP DATABASE IF EXISTS $db WITH (FORCE)"; sql "CREATE DATABASE $db"; done
 DB=kp_multinode sql "CREATE EXTENSION pg_stat_statements"
-cs="Host=127.0.0.1;Port=$KP_PG_PORT;Username=postgres;Database=kp_multinode;Maximum Pool Size=40"
 
 # --- the app: a published Release build, three instances -------------------------------------
 say "publishing the app (Release)…"
 dotnet publish src/KnowledgePlatform.Web -c Release -o "$work/app" -v q -nologo >&2
 app=(dotnet "$work/app/KnowledgePlatform.Web.dll")
-common=(--Database:Provider=Postgres "--ConnectionStrings:Default=$cs" "--Storage:DataPath=$work/data"
-  "--Sync:Root=$repo/uSync" --Logging:LogLevel:Default=Warning --Logging:LogLevel:KnowledgePlatform=Information)
-
+use_database() {
+  common=(--Database:Provider=Postgres "--ConnectionStrings:Default=Host=127.0.0.1;Port=$KP_PG_PORT;Username=postgres;Database=$1;Maximum Pool Size=40"
+    "--Storage:DataPath=$work/data" "--Sync:Root=$repo/uSync" --Logging:LogLevel:Default=Warning --Logging:LogLevel:KnowledgePlatform=Information)
+}
 start_instance() {
   ASPNETCORE_ENVIRONMENT=Production "${app[@]}" --urls "http://127.0.0.1:$1" "${common[@]}" >>"$work/app-$1.log" 2>&1 &
   echo $! >"$work/app-$1.pid"
@@ -62,14 +66,26 @@ wait_ready() {
   for _ in $(seq 1 240); do curl -fs -o /dev/null "http://127.0.0.1:$1/health/ready" && return; sleep 0.25; done
   say "the instance on port $1 did not start"; tail -n 20 "$work/app-$1.log" >&2; exit 1
 }
-say "starting ${#PORTS[@]} instances together on the empty database…"
+stop_instances() { for port in "${PORTS[@]}"; do kill "$(cat "$work/app-$port.pid")"; done; wait; }
+
+# The demo and the generated corpus cannot share a database (both define the theme and region
+# vocabularies), so the start-up race runs on the demo in its own database.
+say "starting ${#PORTS[@]} instances together on an empty database with the demo to import…"
+use_database kp_multinode_demo
 for port in "${PORTS[@]}"; do start_instance "$port"; done
 for port in "${PORTS[@]}"; do wait_ready "$port"; done
 imports=$(cat "$work"/app-*.log | grep -c "Imported uSync" || true)
-demo_items=$(DB=kp_multinode sql 'SELECT count(*) FROM "ContentItems"')
+demo_items=$(DB=kp_multinode_demo sql 'SELECT count(*) FROM "ContentItems"')
+demo_versions=$(DB=kp_multinode_demo sql 'SELECT count(*) FROM "ContentVersions"')
+stop_instances
+
+use_database kp_multinode
 say "generating $COUNT items…"
 "${app[@]}" corpus generate --Corpus:Count="$COUNT" "--Corpus:Words=$repo/../shared/data/snowball-dutch-porter/voc.txt" "${common[@]}" >&2
 items=$(DB=kp_multinode sql 'SELECT count(*) FROM "ContentItems" WHERE "Status" = '"'"'Published'"'"'')
+say "starting ${#PORTS[@]} instances on the corpus…"
+for port in "${PORTS[@]}"; do start_instance "$port"; done
+for port in "${PORTS[@]}"; do wait_ready "$port"; done
 
 # --- nginx, round robin -----------------------------------------------------------------------
 nginx_for() { # ports…, then "log" to log each request's upstream
@@ -111,11 +127,11 @@ warm() { for p in "$@"; do while read -r path; do curl -fs -o /dev/null "http://
 wrk_run() { # seconds → wrk output
   wrk -t2 -c"$CONNECTIONS" -d"${1}s" --latency -s "$work/mixed.lua" "http://127.0.0.1:$LB" 2>&1
 }
-rps_of() { awk '/Requests\/sec/ {print $2}' <<<"$1"; }
-requests_of() { awk '/requests in/ {print $1}' <<<"$1"; }
+rps_of() { awk '/Requests\/sec/ {s += $2; n++} END {printf "%.1f", s / n}' <<<"$1"; }  # mean over rounds
+requests_of() { awk '/requests in/ {s += $1} END {print s + 0}' <<<"$1"; }
 errors_of() { # non-2xx/3xx + socket errors
   local non2xx sock
-  non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$1"); sock=$(awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}' <<<"$1")
+  non2xx=$(awk '/Non-2xx/ {s += $NF} END {print s + 0}' <<<"$1"); sock=$(awk '/Socket errors/ {gsub(",", ""); s += $4 + $6 + $8 + $10} END {print s + 0}' <<<"$1")
   echo $(( ${non2xx:-0} + ${sock:-0} ))
 }
 stats_reset() { DB=kp_multinode sql "SELECT pg_stat_statements_reset()" >/dev/null; }
@@ -139,29 +155,32 @@ DB=kp_multinode sql "SELECT calls || ' calls, ' || round(total_exec_time::numeri
 # --- publish-to-visible under load --------------------------------------------------------------
 say "publishing $PUBLISHES times under load; polling each instance directly…"
 nginx_for "${PORTS[@]}"
-wrk -t2 -c"$CONNECTIONS" -d"$((PUBLISHES * 6 + 10))s" -s "$work/mixed.lua" "http://127.0.0.1:$LB" >"$work/wrk-publish.txt" 2>&1 &
+# Read load in 10 s rounds for as long as the publishing takes (each round prints its own figures).
+( while [[ ! -f $work/stop-load ]]; do wrk -t2 -c"$CONNECTIONS" -d10s -s "$work/mixed.lua" "http://127.0.0.1:$LB" 2>&1; done ) >"$work/wrk-publish.txt" &
 wrk_pid=$!
 : >"$work/latencies.txt"; misses=0
 for i in $(seq 1 "$PUBLISHES"); do
   title="Multinode bijeenkomst $i $RANDOM$RANDOM"
   pollers=()
   for port in "${PORTS[@]}"; do
-    ( deadline=$(( $(date +%s) + 15 ))
-      until curl -fs "http://127.0.0.1:$port/agenda/$touch_slug" | grep -qF "$title"; do
-        (( $(date +%s) < deadline )) || { echo "miss $port"; exit 0; }
+    # Polls from before the publish until the change shows, or until told to stop 15 s after it.
+    ( until curl -fs "http://127.0.0.1:$port/agenda/$touch_slug" | grep -qF "$title"; do
+        [[ -f $work/stop-$i ]] && { echo "miss $port"; exit 0; }
       done
       echo "seen $port $(date +%s%3N)" ) >"$work/seen-$i-$port.txt" &
     pollers+=($!)
   done
   committed=$("${app[@]}" content touch --slug "$touch_slug" --title "$title" "${common[@]}" | awk '/gepubliceerd/ {print $2}')
+  ( sleep 15; touch "$work/stop-$i" ) & stopper=$!
   wait "${pollers[@]}"
+  kill "$stopper" 2>/dev/null || true
   for port in "${PORTS[@]}"; do
     read -r what _ seen <"$work/seen-$i-$port.txt"
     if [[ $what == seen ]]; then echo "$port $(( seen - committed ))" >>"$work/latencies.txt"; else misses=$((misses + 1)); fi
   done
   sleep 2
 done
-wait "$wrk_pid" || true
+touch "$work/stop-load"; wait "$wrk_pid" || true
 pub_out=$(cat "$work/wrk-publish.txt")
 pct() { sort -n | awk -v p="$1" '{v[NR] = $1} END {i = int((NR * p + 99) / 100); if (i < 1) i = 1; print v[i]}'; }
 lat_p50=$(awk '{print $2}' "$work/latencies.txt" | pct 50); lat_p99=$(awk '{print $2}' "$work/latencies.txt" | pct 99)
@@ -194,7 +213,8 @@ restart_s=$(awk -v a="$killed_at" -v b="$back_at" 'BEGIN {printf "%.1f", b - a -
 cat <<REPORT
 
 Several instances on one PostgreSQL behind nginx — $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, wrk -t2 -c$CONNECTIONS
-Start-up: 3 instances started together on an empty database; uSync imports logged: $imports (demo items: $demo_items); published items after corpus: $items
+Start-up: 3 instances started together on an empty database: uSync imports logged $imports, demo items $demo_items, versions $demo_versions (each imported once)
+Corpus: $items published items (corpus generate, $COUNT), served by 3 instances
 
 | instances behind nginx | req/s | errors | statements/request | DB ms/request |
 |---|---:|---:|---:|---:|
