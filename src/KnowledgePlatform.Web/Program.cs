@@ -1,6 +1,7 @@
 using KnowledgePlatform.Web.Accounts;
 using KnowledgePlatform.Web.Api;
 using KnowledgePlatform.Web.Areas.Admin;
+using KnowledgePlatform.Web.Cluster;
 using KnowledgePlatform.Web.Content;
 using KnowledgePlatform.Web.Corpus;
 using KnowledgePlatform.Web.Data;
@@ -26,6 +27,7 @@ builder.AddBackOffice();
 builder.AddMail();
 builder.AddMedia();
 builder.AddRegistrations();
+builder.AddCluster();
 
 var app = builder.Build();
 app.UseSite();

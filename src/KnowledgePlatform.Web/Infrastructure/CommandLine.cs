@@ -20,6 +20,7 @@ public static class CommandLine
           search rebuild   bouw de zoekindex opnieuw op uit de gepubliceerde inhoud (zoeken blijft werken)
           users create-admin --email <adres>  maak de eerste beheerder (wachtwoord via standaardinvoer, anders een eenmalige link)
           media bench   meet het maken van afgeleide afbeeldingen (zie scripts/bench-media.sh)
+          content touch --slug <slug> --title <titel>  wijzig de titel van een gepubliceerd item en publiceer het
           db script     toon het SQL-schema dat EF uit het model afleidt (voor nieuwe migraties)
         """;
 
@@ -61,6 +62,8 @@ public static class CommandLine
                 return await Search.SearchSetup.RebuildAsync(services, output, CancellationToken.None);
             case "users create-admin":
                 return await Accounts.UsersCommand.CreateAdminAsync(services, Console.In, Console.IsInputRedirected, output, error);
+            case "content touch":
+                return await Cluster.TouchContent.RunAsync(services, output, error, CancellationToken.None);
             case "db script":
                 await output.WriteLineAsync(services.GetRequiredService<KnowledgeDbContext>().Database.GenerateCreateScript());
                 return 0;
