@@ -16,6 +16,9 @@ command -v node >/dev/null && command -v npm >/dev/null || die "Node.js 20+ and 
 missing=()
 [[ -x ${KP_CHROMIUM:-/usr/bin/chromium} ]] || missing+=(chromium)
 [[ -x ${KP_JAVA:-/usr/bin/java} ]] || missing+=(default-jre-headless)
+# The media library renders derivatives with libvips; its tests make fixtures with the vips command.
+compgen -G '/usr/lib/*/libvips.so.42' >/dev/null || missing+=(libvips42)
+command -v vips >/dev/null || missing+=(libvips-tools)
 if (( ${#missing[@]} > 0 )); then
   (( $(id -u) == 0 )) || die "the browser and HTML checks need Debian packages that are missing: sudo apt-get install -y ${missing[*]}"
   say "installing ${missing[*]} from Debian packages…"

@@ -41,6 +41,9 @@ public static class AccountsSetup
         builder.Services.AddLoginRateLimit();
         builder.Services.AddScoped<AccountTokens>();
         builder.Services.AddScoped<CreateAdmin.Handler>();
+        builder.Services.AddScoped<InviteUser.Handler>();
+        builder.Services.AddScoped<InvitationMail>();
+        builder.Services.AddScoped<ChangeUser.Handler>();
         return builder;
     }
 

@@ -19,6 +19,7 @@ public class PlatformFactory(TestDatabase database, bool importDemo = false, str
         builder.UseSetting("Storage:DataPath", Database.DataPath);
         builder.UseSetting("Sync:Root", syncRoot ?? RepoPaths.USync);
         builder.UseSetting("Sync:ImportOnEmptyDatabase", importDemo ? "true" : "false");
+        builder.UseSetting("Accounts:LoginAttemptsPerMinute", "1000"); // all test requests share one address; RateLimitTests sets its own
     }
 
     /// <summary>Runs <paramref name="work"/> with a fresh DI scope of the running app.</summary>

@@ -1,1 +1,4 @@
 // Back-office enhancements. Every screen works without this file; it only makes them quicker.
+import { enhanceMedia } from './admin/media.js';
+
+enhanceMedia();
