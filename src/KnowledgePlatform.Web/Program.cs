@@ -24,6 +24,7 @@ builder.AddBackOffice();
 var app = builder.Build();
 app.UseSite();
 app.MapApi();
+app.MapBackOffice();
 return await app.RunPlatformAsync(args);
 
 /// <summary>The entry point, visible to the test host.</summary>
