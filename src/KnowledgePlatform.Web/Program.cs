@@ -34,6 +34,7 @@ app.UseSite();
 app.MapApi();
 app.MapMedia();
 app.MapRegistrations();
+app.MapBackOffice();
 return await app.RunPlatformAsync(args);
 
 /// <summary>The entry point, visible to the test host.</summary>

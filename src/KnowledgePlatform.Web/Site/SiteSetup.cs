@@ -1,4 +1,4 @@
-using KnowledgePlatform.Web.Accounts;
+using KnowledgePlatform.Web.Areas.Admin;
 using KnowledgePlatform.Web.Data;
 using KnowledgePlatform.Web.Events;
 using KnowledgePlatform.Web.Site.Feeds;
@@ -72,7 +72,7 @@ public static class SiteSetup
             },
         });
         app.UseRouting();
-        app.UseAccounts(); // rate limit, authentication, authorization: after routing, before the output cache
+        app.UseBackOffice(); // sign-in limits, authentication, authorization, manual redirects: after routing, before the output cache
         app.UseOutputCache();
         // Cached pages are compressed once, when the cache is filled, not on every hit: this
         // inner compression runs inside the output cache, and the outer one above leaves a

@@ -56,27 +56,49 @@ public static class BackOfficeUsers
             new() { ["Email"] = email, ["Password"] = password });
 
     /// <summary>GETs the page, takes the antiforgery token from its form (the first, or the one posting to <paramref name="formAction"/>), posts the fields.</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields, string? formAction = null)
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields, string? formAction = null, string? postTo = null)
     {
         var html = await client.GetStringAsync(url, Ct);
         var document = new HtmlParser().ParseDocument(html);
         var forms = document.QuerySelectorAll("main form[method=post]");
         var form = formAction is null ? forms[0] : forms.First(f => f.GetAttribute("action") == formAction);
-        var token = form.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+        _ = form.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
             ?? throw new InvalidOperationException($"No antiforgery token in the form on {url}");
-        var body = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
-        // Hidden fields the form carries (return address, version token) unless the test sets them.
-        foreach (var hidden in form.QuerySelectorAll("input[type=hidden]"))
+        // What a browser would send: every named field as it is on the page, with the test's values instead where given.
+        var body = FormValues(form).Where(p => !fields.ContainsKey(p.Key)).Concat(fields).ToList();
+        var target = postTo ?? (form.GetAttribute("action") is { Length: > 0 } action ? action : url);
+        return await client.PostAsync(target, new FormUrlEncodedContent(body), Ct);
+    }
+
+    private static IEnumerable<KeyValuePair<string, string>> FormValues(AngleSharp.Dom.IElement form)
+    {
+        foreach (var field in form.QuerySelectorAll("input[name], textarea[name], select[name]"))
         {
-            var name = hidden.GetAttribute("name");
-            if (name is not null && !body.ContainsKey(name))
+            var name = field.GetAttribute("name")!;
+            var type = field.GetAttribute("type") ?? "";
+            if (field.LocalName == "select")
             {
-                body[name] = hidden.GetAttribute("value") ?? "";
+                foreach (var option in field.QuerySelectorAll("option[selected]"))
+                {
+                    yield return new(name, option.GetAttribute("value") ?? option.TextContent);
+                }
+            }
+            else if (field.LocalName == "textarea")
+            {
+                yield return new(name, field.TextContent);
+            }
+            else if (type is "checkbox" or "radio")
+            {
+                if (field.HasAttribute("checked"))
+                {
+                    yield return new(name, field.GetAttribute("value") ?? "on");
+                }
+            }
+            else if (type is not ("submit" or "button" or "image" or "file"))
+            {
+                yield return new(name, field.GetAttribute("value") ?? "");
             }
         }
-
-        var target = form.GetAttribute("action") is { Length: > 0 } action ? action : url;
-        return await client.PostAsync(target, new FormUrlEncodedContent(body), Ct);
     }
 
     private static void Check(IdentityResult result) =>

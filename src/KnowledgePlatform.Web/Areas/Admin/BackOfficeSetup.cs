@@ -1,4 +1,5 @@
 using KnowledgePlatform.Web.Accounts;
+using KnowledgePlatform.Web.Areas.Admin.Editing;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -32,7 +33,30 @@ public static class BackOfficeSetup
             o.Conventions.AddAreaFolderApplicationModelConvention(Area, "/", m =>
                 m.Filters.Add(new Microsoft.AspNetCore.Mvc.ResponseCacheAttribute { NoStore = true, Location = Microsoft.AspNetCore.Mvc.ResponseCacheLocation.None }));
         });
+        builder.Services.AddOptions<BackOfficeOptions>().Bind(builder.Configuration.GetSection(BackOfficeOptions.Section))
+            .Validate(o => o.SchedulerInterval > TimeSpan.Zero, "The setting BackOffice:SchedulerInterval must be positive.").ValidateOnStart();
+        builder.Services.AddScoped<EditContent.Handler>();
+        builder.Services.AddScoped<Workflow>();
+        builder.Services.AddScoped<Pickers>();
+        builder.Services.AddScoped<ContentList>();
+        builder.Services.AddScoped<Dashboard>();
+        builder.Services.AddScoped<ManualRedirects>();
+        builder.Services.AddSingleton<ScheduledPublisher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ScheduledPublisher>());
         return builder;
+    }
+
+    /// <summary>Sign-in limits, authentication, authorization, then manual redirects for misses: call right after UseRouting.</summary>
+    public static IApplicationBuilder UseBackOffice(this IApplicationBuilder app) =>
+        app.UseAccounts().UseMiddleware<ManualRedirectMiddleware>();
+
+    /// <summary>The back-office JSON endpoints (search-as-you-type for the pickers).</summary>
+    public static IEndpointRouteBuilder MapBackOffice(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapBackOfficeApi();
+        api.MapGet("/kiezen/{kind}", async (string kind, string? q, Pickers pickers, CancellationToken ct) =>
+            Results.Ok(await pickers.SearchAsync(kind, q, ct)));
+        return endpoints;
     }
 
     /// <summary>The group every back-office JSON endpoint is mapped in: /beheer/api, BackOffice policy at least.</summary>

@@ -1,4 +1,10 @@
-// Back-office enhancements. Every screen works without this file; it only makes them quicker.
+// Back-office enhancements, loaded only by the admin layout. Every screen works without this
+// file (plain textareas, select lists and upload forms); it adds the rich-text editor,
+// search-as-you-type pickers and drag-and-drop uploads.
 import { enhanceMedia } from './admin/media.js';
+import { startRichText } from './admin/rich-text.js';
+import { startPickers } from './admin/pickers.js';
 
 enhanceMedia();
+document.querySelectorAll('textarea[data-rich-text]').forEach(startRichText);
+document.querySelectorAll('[data-picker]').forEach(startPickers);
