@@ -18,6 +18,7 @@ public static class CommandLine
           sync import   pas uSync/ toe op de database (alles of niets)
           corpus generate  vul de database met een gegenereerd corpus (Corpus:Count, Corpus:Seed) voor benchmarks
           search rebuild   bouw de zoekindex opnieuw op uit de gepubliceerde inhoud (zoeken blijft werken)
+          search benchmark meet de zoekindex (Bench:Url, Bench:Rounds); alleen op een benchmarkdatabase
           db script     toon het SQL-schema dat EF uit het model afleidt (voor nieuwe migraties)
         """;
 
@@ -55,6 +56,8 @@ public static class CommandLine
                 return await Corpus.CorpusSetup.RunAsync(services, output, CancellationToken.None);
             case "search rebuild":
                 return await Search.SearchSetup.RebuildAsync(services, output, CancellationToken.None);
+            case "search benchmark":
+                return await Search.Benchmark.SearchBenchmark.RunAsync(services, output, CancellationToken.None);
             case "db script":
                 await output.WriteLineAsync(services.GetRequiredService<KnowledgeDbContext>().Database.GenerateCreateScript());
                 return 0;
