@@ -1,9 +1,12 @@
+using KnowledgePlatform.Web.Accounts;
 using KnowledgePlatform.Web.Api;
+using KnowledgePlatform.Web.Areas.Admin;
 using KnowledgePlatform.Web.Cluster;
 using KnowledgePlatform.Web.Content;
 using KnowledgePlatform.Web.Corpus;
 using KnowledgePlatform.Web.Data;
 using KnowledgePlatform.Web.Infrastructure;
+using KnowledgePlatform.Web.Mail;
 using KnowledgePlatform.Web.Search;
 using KnowledgePlatform.Web.Site;
 using KnowledgePlatform.Web.Sync;
@@ -18,6 +21,9 @@ builder.AddSearch();
 builder.AddApi();
 builder.AddCorpus();
 builder.AddCluster();
+builder.AddAccounts();
+builder.AddBackOffice();
+builder.AddMail();
 
 var app = builder.Build();
 app.UseSite();

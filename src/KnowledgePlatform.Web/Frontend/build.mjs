@@ -39,3 +39,6 @@ for (const file of css.outputFiles) {
 
 // JS: progressive enhancement only; the site works without it.
 await esbuild.build({ ...shared, entryPoints: ['src/site.js'], minify: true, format: 'iife' });
+
+// The back-office bundle (rich-text editor, pickers): only /beheer pages load it. See src/admin/.
+await esbuild.build({ ...shared, entryPoints: ['src/admin.css', 'src/admin.js'], minify: true, format: 'iife' });

@@ -19,6 +19,7 @@ public static class CommandLine
           corpus generate  vul de database met een gegenereerd corpus (Corpus:Count, Corpus:Seed) voor benchmarks
           search rebuild   bouw de zoekindex opnieuw op uit de gepubliceerde inhoud (zoeken blijft werken)
           content touch --slug <slug> --title <titel>  wijzig de titel van een gepubliceerd item en publiceer het
+          users create-admin --email <adres>  maak de eerste beheerder (wachtwoord via standaardinvoer, anders een eenmalige link)
           db script     toon het SQL-schema dat EF uit het model afleidt (voor nieuwe migraties)
         """;
 
@@ -58,6 +59,8 @@ public static class CommandLine
                 return await Search.SearchSetup.RebuildAsync(services, output, CancellationToken.None);
             case "content touch":
                 return await Cluster.TouchContent.RunAsync(services, output, error, CancellationToken.None);
+            case "users create-admin":
+                return await Accounts.UsersCommand.CreateAdminAsync(services, Console.In, Console.IsInputRedirected, output, error);
             case "db script":
                 await output.WriteLineAsync(services.GetRequiredService<KnowledgeDbContext>().Database.GenerateCreateScript());
                 return 0;

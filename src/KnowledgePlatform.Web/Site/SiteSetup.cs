@@ -1,3 +1,4 @@
+using KnowledgePlatform.Web.Accounts;
 using KnowledgePlatform.Web.Data;
 using KnowledgePlatform.Web.Events;
 using KnowledgePlatform.Web.Site.Feeds;
@@ -69,6 +70,7 @@ public static class SiteSetup
             },
         });
         app.UseRouting();
+        app.UseAccounts(); // rate limit, authentication, authorization: after routing, before the output cache
         app.UseOutputCache();
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync });
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });

@@ -1,3 +1,5 @@
+using System.Net;
+using KnowledgePlatform.Tests.BackOffice;
 using KnowledgePlatform.Tests.Infrastructure;
 using KnowledgePlatform.Tests.Site;
 using KnowledgePlatform.Web.Cluster;
@@ -5,6 +7,7 @@ using KnowledgePlatform.Web.Data;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -121,6 +124,23 @@ public sealed class TwoNodeTests : IAsyncLifetime
         var other = a.Services.GetRequiredService<IAntiforgery>().GetAndStoreTokens(new DefaultHttpContext { RequestServices = a.Services });
         posted.Request.Headers[tokens.HeaderName!] = other.RequestToken;
         Assert.False(await b.Services.GetRequiredService<IAntiforgery>().IsRequestValidAsync(posted));
+    }
+
+    [Fact]
+    public async Task An_editor_signed_in_through_one_instance_stays_signed_in_on_the_other()
+    {
+        var cookies = new CookieContainer();
+        using var onA = a.CreateDefaultClient(new Uri("https://localhost"), new CookieContainerHandler(cookies));
+        using var onB = b.CreateDefaultClient(new Uri("https://localhost"), new CookieContainerHandler(cookies));
+        Assert.Equal(HttpStatusCode.Redirect, (await onB.GetAsync("/beheer", Ct)).StatusCode); // not signed in yet
+
+        var user = await BackOfficeUsers.CreateAsync(a, "Beheerder");
+        using var login = await BackOfficeUsers.LogInAsync(onA, user.Email!, BackOfficeUsers.Password);
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        Assert.Equal("/beheer", login.Headers.Location?.OriginalString);
+
+        using var onOther = await onB.GetAsync("/beheer", Ct);
+        Assert.Equal(HttpStatusCode.OK, onOther.StatusCode);
     }
 
     private static ClusterNotifications Listener(ClusterNode node) => node.Services.GetRequiredService<ClusterNotifications>();
