@@ -112,18 +112,23 @@ public sealed class TwoNodeTests : IAsyncLifetime
         var issued = new DefaultHttpContext { RequestServices = a.Services };
         var tokens = a.Services.GetRequiredService<IAntiforgery>().GetAndStoreTokens(issued);
 
-        var posted = new DefaultHttpContext { RequestServices = b.Services };
-        posted.Request.Method = "POST";
         // The cookie as A named it: B must read it under the same name (the same application name).
         var cookieName = a.Services.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.Cookie.Name;
-        posted.Request.Headers.Cookie = $"{cookieName}={tokens.CookieToken}";
-        posted.Request.Headers[tokens.HeaderName!] = tokens.RequestToken;
-        Assert.True(await b.Services.GetRequiredService<IAntiforgery>().IsRequestValidAsync(posted));
+        Assert.True(await b.Services.GetRequiredService<IAntiforgery>().IsRequestValidAsync(Post(b, cookieName!, tokens.CookieToken!, tokens.RequestToken!)));
 
         // A request token made for another visitor's cookie is refused.
         var other = a.Services.GetRequiredService<IAntiforgery>().GetAndStoreTokens(new DefaultHttpContext { RequestServices = a.Services });
-        posted.Request.Headers[tokens.HeaderName!] = other.RequestToken;
-        Assert.False(await b.Services.GetRequiredService<IAntiforgery>().IsRequestValidAsync(posted));
+        Assert.False(await b.Services.GetRequiredService<IAntiforgery>().IsRequestValidAsync(Post(b, cookieName!, tokens.CookieToken!, other.RequestToken!)));
+    }
+
+    // A fresh context per request: antiforgery remembers the tokens it read on the context.
+    private static DefaultHttpContext Post(ClusterNode node, string cookieName, string cookieToken, string requestToken)
+    {
+        var posted = new DefaultHttpContext { RequestServices = node.Services };
+        posted.Request.Method = "POST";
+        posted.Request.Headers.Cookie = $"{cookieName}={cookieToken}";
+        posted.Request.Headers["RequestVerificationToken"] = requestToken;
+        return posted;
     }
 
     [Fact]
