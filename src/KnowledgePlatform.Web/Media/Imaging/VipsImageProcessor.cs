@@ -96,6 +96,7 @@ public sealed class VipsImageProcessor(IOptions<MediaOptions> options, ILogger<V
     {
         try
         {
+            VipsModules.Disable();
             if (VipsNative.Init("KnowledgePlatform") != 0)
             {
                 throw new ImageProcessorUnavailableException("libvips failed to start: " + TakeError());
