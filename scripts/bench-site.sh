@@ -60,8 +60,8 @@ WARMUP=${WARMUP:-3}
 rps_of() { awk '/Requests\/sec/ {print $2}' <<<"$1"; }
 run() { # label, url, [nginx req/s to compare with]
   local out rps p50 p99 errors ratio=""
-  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" "$2" >/dev/null
-  out=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "$2")
+  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 10s "$2" >/dev/null
+  out=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --timeout 10s --latency "$2")
   rps=$(rps_of "$out")
   p50=$(awk '$1 == "50%" {print $2}' <<<"$out"); p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
   errors=$(awk '/Non-2xx/ {print $NF}' <<<"$out"); errors=${errors:-0}

@@ -116,23 +116,25 @@ public sealed class ContentReader(KnowledgeDbContext db)
     /// </summary>
     public async Task<List<ContentCard>> RelatedAsync(Guid key, IReadOnlyCollection<(Guid TargetKey, ReferenceKind Kind)> targets, int take, CancellationToken ct)
     {
-        IQueryable<Guid>? newest = null;
-        foreach (var (targetKey, kind) in targets.Where(t => RelatedKinds.Contains(t.Kind)).Distinct())
+        var sources = new List<Guid>();
+        // SQLite allows 500 parts in one compound SELECT; a hundred targets per query stays well under.
+        foreach (var chunk in targets.Where(t => RelatedKinds.Contains(t.Kind)).Distinct().Chunk(100))
         {
-            // One index range per target (TargetKey, Kind, SourcePublishedUtc), joined with UNION ALL.
-            var forTarget = db.ContentReferences.AsNoTracking()
-                .Where(r => r.TargetKey == targetKey && r.Kind == kind && r.SourceKey != key)
-                .OrderByDescending(r => r.SourcePublishedUtc).Take(RelatedCandidatesPerTarget)
-                .Select(r => r.SourceKey);
-            newest = newest is null ? forTarget : newest.Concat(forTarget);
+            IQueryable<Guid>? newest = null;
+            foreach (var (targetKey, kind) in chunk)
+            {
+                // One index range per target (TargetKey, Kind, SourcePublishedUtc), joined with UNION ALL.
+                var forTarget = db.ContentReferences.AsNoTracking()
+                    .Where(r => r.TargetKey == targetKey && r.Kind == kind && r.SourceKey != key)
+                    .OrderByDescending(r => r.SourcePublishedUtc).Take(RelatedCandidatesPerTarget)
+                    .Select(r => r.SourceKey);
+                newest = newest is null ? forTarget : newest.Concat(forTarget);
+            }
+
+            sources.AddRange(await newest!.ToListAsync(ct));
         }
 
-        if (newest is null)
-        {
-            return [];
-        }
-
-        var ranked = (await newest.ToListAsync(ct)).CountBy(k => k)
+        var ranked = sources.CountBy(k => k)
             .OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(take * 3).Select(s => s.Key).ToList();
         var cards = await CardsAsync(ranked, ct);
         return [.. cards.Where(c => c.Type != ContentType.NewsletterIssue).Take(take)];

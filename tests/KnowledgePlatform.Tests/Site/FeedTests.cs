@@ -86,6 +86,24 @@ public abstract class FeedTests(PlatformFixture fixture)
     }
 
     [Fact]
+    public async Task Agenda_feed_per_theme_holds_only_events_with_that_theme_and_unknown_themes_are_404()
+    {
+        var all = await FeedAsync("/feeds/agenda.xml");
+        var feed = await FeedAsync("/feeds/agenda.xml?thema=informatievoorziening");
+
+        Assert.Contains("Agenda, thema Informatievoorziening", feed.Root!.Element(Atom + "title")?.Value, StringComparison.Ordinal);
+        Assert.Equal("http://localhost:5000/feeds/agenda.xml?thema=informatievoorziening",
+            feed.Root.Elements(Atom + "link").Single(l => l.Attribute("rel")?.Value == "self").Attribute("href")?.Value);
+        Assert.NotEmpty(feed.Root.Elements(Atom + "entry"));
+        Assert.All(feed.Root.Elements(Atom + "entry"), e =>
+            Assert.Contains(e.Elements(Atom + "category"), c => c.Attribute("term")?.Value == "informatievoorziening"));
+        Assert.All(Links(feed), l => Assert.StartsWith("http://localhost:5000/agenda/", l, StringComparison.Ordinal));
+        Assert.True(Links(feed).Count() < Links(all).Count(), "the theme leaves some events out");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync("/feeds/agenda.xml?thema=bestaat-niet", Ct)).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync("/feeds/agenda.xml?thema=utrecht", Ct)).StatusCode); // a region
+    }
+
+    [Fact]
     public async Task Links_come_from_Site_BaseUrl_not_from_the_request()
     {
         using var other = app.WithWebHostBuilder(b => b.UseSetting("Site:BaseUrl", "https://kennis.example.nl/"));
