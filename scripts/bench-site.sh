@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Reader-site benchmark: 10,000 generated items on SQLite, wrk on loopback against home, agenda,
-# an event page and a dossier page, cached and uncached, next to nginx serving the same event page
-# as a static file. Prints requests/s and p50/p99 latency, and the event page's weight.
-#   scripts/bench-site.sh [count=10000] [seconds=10] [connections=16]
+# an event page and a dossier page, cached and uncached, each cached page next to nginx serving
+# the same rendered HTML as a static file. Prints requests/s, p50/p99 latency, the cached pages'
+# share of nginx's requests/s, and the event page's weight. Figures taken while other work runs
+# on the machine are only comparable within one run: see the load averages it prints.
+#   [WARMUP=3] scripts/bench-site.sh [count=10000] [seconds=10] [connections=16]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COUNT=${1:-10000}; SECONDS_PER_RUN=${2:-10}; CONNECTIONS=${3:-16}
@@ -36,9 +38,13 @@ api=http://127.0.0.1:5101/api/v1/content
 event=$(curl -fs "$api?type=event&sort=-published&pageSize=1" | sed -E 's/.*"url":"http:\/\/[^/]+([^"]+)".*/\1/')
 dossier=$(curl -fs "$api?type=dossier&sort=-published&pageSize=1" | sed -E 's/.*"url":"http:\/\/[^/]+([^"]+)".*/\1/')
 
-# nginx serves the event page exactly as the app renders it.
-mkdir -p "$work/www"; curl -fs "http://127.0.0.1:5101$event" >"$work/www/event.html"
-chmod a+rx "$work" "$work/www"; chmod a+r "$work/www/event.html"  # nginx workers run as www-data
+# nginx serves each page exactly as the app renders it, so every cached page is compared with
+# a static file of its own size.
+mkdir -p "$work/www"
+declare -A paths=([home]=/ [agenda]=/agenda [event]=$event [dossier]=$dossier)
+pages=(home agenda event dossier)
+for page in "${pages[@]}"; do curl -fs "http://127.0.0.1:5101${paths[$page]}" >"$work/www/$page.html"; done
+chmod a+rx "$work" "$work/www"; chmod a+r "$work"/www/*.html  # nginx workers run as www-data
 cat >"$work/nginx.conf" <<CONF
 worker_processes auto; pid $work/nginx.pid; error_log $work/nginx-error.log;
 events { worker_connections 1024; }
@@ -47,27 +53,37 @@ http { access_log off; sendfile on; keepalive_requests 100000;
 CONF
 nginx -c "$work/nginx.conf"
 
-run() { # label, url
-  local out rps p50 p99 errors
+# Each measurement follows a discarded warm-up of WARMUP seconds on the same URL: it fills the
+# output cache (the first, uncached render would otherwise hold up all connections), lets the
+# JIT reach its optimised code, and lets requests still queued from the previous run finish.
+WARMUP=${WARMUP:-3}
+rps_of() { awk '/Requests\/sec/ {print $2}' <<<"$1"; }
+run() { # label, url, [nginx req/s to compare with]
+  local out rps p50 p99 errors ratio=""
+  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" "$2" >/dev/null
   out=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "$2")
-  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  rps=$(rps_of "$out")
   p50=$(awk '$1 == "50%" {print $2}' <<<"$out"); p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
   errors=$(awk '/Non-2xx/ {print $NF}' <<<"$out"); errors=${errors:-0}
-  printf '| %-22s | %10s | %8s | %8s | %6s |\n' "$1" "$rps" "$p50" "$p99" "$errors"
+  [[ -n ${3:-} ]] && ratio=$(awk -v a="$rps" -v b="$3" 'BEGIN { printf "%d%%", 100 * a / b }')
+  printf '| %-22s | %10s | %8s | %8s | %7s | %8s |\n' "$1" "$rps" "$p50" "$p99" "$errors" "$ratio"
+  last_rps=$rps
 }
 
 echo
-echo "$COUNT items, SQLite, wrk -t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s, $(nproc) cores"
-echo "| page                   |      req/s |      p50 |      p99 | non-2xx |"
-echo "|------------------------|-----------:|---------:|---------:|-------:|"
-run "nginx static event"   "http://127.0.0.1:5103/event.html"
-for mode in cached:5101 uncached:5102; do
-  port=${mode#*:}
-  run "home ${mode%:*}"    "http://127.0.0.1:$port/"
-  run "agenda ${mode%:*}"  "http://127.0.0.1:$port/agenda"
-  run "event ${mode%:*}"   "http://127.0.0.1:$port$event"
-  run "dossier ${mode%:*}" "http://127.0.0.1:$port$dossier"
+echo "$COUNT items, SQLite, wrk -t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s after a ${WARMUP}s warm-up, $(nproc) cores," \
+  "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "| page                   |      req/s |      p50 |      p99 | non-2xx | vs nginx |"
+echo "|------------------------|-----------:|---------:|---------:|--------:|---------:|"
+# Each cached page right after nginx serving the same bytes, so both see the same machine load.
+for page in "${pages[@]}"; do
+  run "$page, nginx static" "http://127.0.0.1:5103/$page.html"
+  run "$page, cached" "http://127.0.0.1:5101${paths[$page]}" "$last_rps"
 done
+for page in "${pages[@]}"; do
+  run "$page, uncached" "http://127.0.0.1:5102${paths[$page]}"
+done
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 css=$(grep -oE '/dist/site\.css\?v=[^"]+' "$work/www/event.html" | head -n1)
 js=$(grep -oE '/dist/site\.js\?v=[^"]+' "$work/www/event.html" | head -n1)

@@ -1,10 +1,14 @@
 using KnowledgePlatform.Web.Accounts;
 using KnowledgePlatform.Web.Api;
 using KnowledgePlatform.Web.Areas.Admin;
+using KnowledgePlatform.Web.Cluster;
 using KnowledgePlatform.Web.Content;
 using KnowledgePlatform.Web.Corpus;
 using KnowledgePlatform.Web.Data;
+using KnowledgePlatform.Web.Events.Registrations;
 using KnowledgePlatform.Web.Infrastructure;
+using KnowledgePlatform.Web.Mail;
+using KnowledgePlatform.Web.Media;
 using KnowledgePlatform.Web.Search;
 using KnowledgePlatform.Web.Site;
 using KnowledgePlatform.Web.Sync;
@@ -20,10 +24,16 @@ builder.AddApi();
 builder.AddCorpus();
 builder.AddAccounts();
 builder.AddBackOffice();
+builder.AddMail();
+builder.AddMedia();
+builder.AddRegistrations();
+builder.AddCluster();
 
 var app = builder.Build();
 app.UseSite();
 app.MapApi();
+app.MapMedia();
+app.MapRegistrations();
 app.MapBackOffice();
 return await app.RunPlatformAsync(args);
 

@@ -19,6 +19,9 @@ internal sealed class ContentItemMapping : IEntityTypeConfiguration<ContentItem>
         // Page lookups ask for a slug among several types (events and workshops share /agenda).
         e.HasIndex(x => x.LiveSlug);
         e.HasIndex(x => new { x.Status, x.LiveDateUtc });
+        // 0007: events not ended yet, covering what the agenda reads of them.
+        e.HasIndex(x => new { x.Status, x.LiveEndUtc, x.Type, x.LiveDateUtc, x.LiveVersion, x.LiveOnline, x.Key })
+            .HasDatabaseName("IX_ContentItems_Status_LiveEndUtc");
         // Lists, feeds and the home page show the newest publications first.
         e.HasIndex(x => new { x.Status, x.PublishedUtc });
     }

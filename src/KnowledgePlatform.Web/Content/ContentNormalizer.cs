@@ -29,6 +29,9 @@ public static class ContentNormalizer
             Audience = Plain(e.Audience),
             Price = Plain(e.Price),
             OnlineUrl = Plain(e.OnlineUrl),
+            Registration = e.Registration.Questions is { } q
+                ? e.Registration with { Questions = q with { FreeQuestion = Plain(q.FreeQuestion) } }
+                : e.Registration,
             Programme = [.. e.Programme.Select(p => p with { Title = p.Title?.Trim() ?? "", Description = Rich(p.Description, nameof(e.Programme)) })],
         };
 

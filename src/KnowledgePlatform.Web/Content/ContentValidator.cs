@@ -54,6 +54,11 @@ public static class ContentValidator
                 errors.Add("Registration.Capacity", "Het aantal plaatsen moet groter zijn dan 0.");
             }
 
+            if (e.Registration.Questions?.FreeQuestion is { Length: > 300 })
+            {
+                errors.Add("Registration.Questions.FreeQuestion", "De eigen vraag is te lang (hoogstens 300 tekens).");
+            }
+
             if (e.Programme.Any(p => string.IsNullOrWhiteSpace(p.Title)))
             {
                 errors.Add(nameof(e.Programme), "Elk programmaonderdeel heeft een titel nodig.");

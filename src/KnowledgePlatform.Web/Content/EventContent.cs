@@ -75,4 +75,21 @@ public sealed record Registration
 
     public int? Capacity { get; init; }
     public DateTimeOffset? Deadline { get; init; }
+
+    /// <summary>Extra questions on the form (registration here only); null asks name and email only.</summary>
+    public RegistrationQuestions? Questions { get; init; }
+}
+
+/// <summary>The optional questions an editor switches on; every answer is optional for the registrant.</summary>
+public sealed record RegistrationQuestions
+{
+    public bool Organisation { get; init; }
+    public bool Role { get; init; }
+    public bool Municipality { get; init; }
+
+    /// <summary>Dietary or accessibility needs.</summary>
+    public bool Needs { get; init; }
+
+    /// <summary>The editor's own question (plain text), or null.</summary>
+    public string? FreeQuestion { get; init; }
 }

@@ -17,6 +17,12 @@ public sealed class OutboxMessage
     public DateTime? ProcessedUtc { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>Which claim (one instance's batch) holds the row until <see cref="ClaimedUntilUtc"/>.</summary>
+    public Guid? ClaimToken { get; set; }
+
+    /// <summary>After this the claim lapses, so a row of an instance that died is handled elsewhere.</summary>
+    public DateTime? ClaimedUntilUtc { get; set; }
 }
 
 internal sealed class OutboxMessageMapping : IEntityTypeConfiguration<OutboxMessage>

@@ -28,7 +28,10 @@ public sealed class OutboxSignal : IDisposable
 
 /// <summary>
 /// Processes outbox rows in order: every handler sees every message at least once, also after a
-/// crash (unprocessed rows are simply picked up at the next start). Polls each second.
+/// crash (unprocessed rows are simply picked up at the next start). Polls each second, and wakes
+/// at once on a signal (on PostgreSQL every new outbox row signals every instance, Cluster/).
+/// Rows are claimed with a lease (<see cref="OutboxClaims"/>), so with several instances on one
+/// database each row is handled by one of them.
 /// </summary>
 public sealed class OutboxProcessor(IServiceScopeFactory scopes, OutboxSignal signal, TimeProvider clock, ILogger<OutboxProcessor> logger)
     : BackgroundService
@@ -64,7 +67,7 @@ public sealed class OutboxProcessor(IServiceScopeFactory scopes, OutboxSignal si
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<KnowledgeDbContext>();
         var handlers = scope.ServiceProvider.GetServices<IOutboxHandler>().ToList();
-        var batch = await db.Outbox.Where(m => m.ProcessedUtc == null && m.Attempts < 10).OrderBy(m => m.Id).Take(100).ToListAsync(ct);
+        var batch = await OutboxClaims.ClaimAsync(db, clock.GetUtcNow().UtcDateTime, ct);
         foreach (var message in batch)
         {
             try
@@ -80,6 +83,9 @@ public sealed class OutboxProcessor(IServiceScopeFactory scopes, OutboxSignal si
             {
                 message.Attempts++;
                 message.LastError = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
+                // Released at once, so the next round (on any instance) retries it, as before claims.
+                message.ClaimToken = null;
+                message.ClaimedUntilUtc = null;
                 logger.LogWarning(ex, "Outbox message {Id} ({Kind}) failed.", message.Id, message.Kind);
             }
         }

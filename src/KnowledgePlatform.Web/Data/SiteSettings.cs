@@ -7,6 +7,7 @@ namespace KnowledgePlatform.Web.Data;
 public static class SiteSettings
 {
     public const string DefaultSiteName = "Kennisplatform Sociaal Domein";
+    public const string ChangedOutboxKind = "site.settings.changed";
 
     public static async Task<SiteSettingsFile> ReadAsync(KnowledgeDbContext db, CancellationToken ct)
     {
@@ -49,6 +50,12 @@ public static class SiteSettings
             {
                 db.SiteSettings.Add(new SiteSetting { Key = key, Value = value });
             }
+        }
+
+        if (db.ChangeTracker.HasChanges())
+        {
+            // Every page shows the settings: the outbox evicts cached pages (on every instance).
+            db.Outbox.Add(new OutboxMessage { Kind = ChangedOutboxKind, CreatedUtc = DateTime.UtcNow });
         }
 
         await db.SaveChangesAsync(ct);

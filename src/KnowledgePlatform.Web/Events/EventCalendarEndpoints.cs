@@ -22,7 +22,7 @@ public static class EventCalendarEndpoints
             .CacheOutput(SiteSetup.PublicCachePolicy);
         endpoints.MapGet("/agenda.ics", AgendaAsync)
             .CacheOutput(p => p.Expire(TimeSpan.FromMinutes(10)).Tag(SiteSetup.ContentTag)
-                .SetVaryByQuery(Vocabulary.ThemeAlias, Vocabulary.RegionAlias));
+                .SetVaryByQuery(Vocabulary.ThemeAlias, Vocabulary.RegionAlias).SetVaryByHeader(Microsoft.Net.Http.Headers.HeaderNames.AcceptEncoding));
         return endpoints;
     }
 

@@ -9,14 +9,21 @@ public static class EventCalendarFile
 
     /// <param name="name">Shown by clients that subscribe (X-WR-CALNAME).</param>
     /// <param name="stamp">DTSTAMP: with METHOD:PUBLISH, when this file was made (RFC 5545 §3.8.7.2).</param>
-    public static string Write(string name, IEnumerable<CalendarEvent> events, DateTimeOffset stamp)
+    public static string Write(string name, IEnumerable<CalendarEvent> events, DateTimeOffset stamp) =>
+        Write(name, events, stamp, "PUBLISH", null);
+
+    /// <summary>
+    /// <paramref name="method"/> "REQUEST" or "CANCEL" makes an iTIP invitation (RFC 5546) for one
+    /// registrant; <paramref name="eventExtras"/> adds its ORGANIZER and ATTENDEE lines.
+    /// </summary>
+    public static string Write(string name, IEnumerable<CalendarEvent> events, DateTimeOffset stamp, string method, Action<ICalendarWriter>? eventExtras)
     {
         var ics = new ICalendarWriter()
             .Begin("VCALENDAR")
             .Raw("VERSION", "2.0")
             .Raw("PRODID", "-//KnowledgePlatform//Agenda//NL")
             .Raw("CALSCALE", "GREGORIAN")
-            .Raw("METHOD", "PUBLISH")
+            .Raw("METHOD", method)
             .Text("X-WR-CALNAME", name)
             .Raw("X-WR-TIMEZONE", AmsterdamTimeZone.Id)
             // How often subscribed clients should look again (RFC 7986, and Outlook's older name).
@@ -25,13 +32,13 @@ public static class EventCalendarFile
         AmsterdamTimeZone.WriteDefinition(ics);
         foreach (var e in events)
         {
-            WriteEvent(ics, e, stamp);
+            WriteEvent(ics, e, stamp, eventExtras);
         }
 
         return ics.End("VCALENDAR").ToString();
     }
 
-    private static void WriteEvent(ICalendarWriter ics, CalendarEvent e, DateTimeOffset stamp)
+    private static void WriteEvent(ICalendarWriter ics, CalendarEvent e, DateTimeOffset stamp, Action<ICalendarWriter>? extras)
     {
         ics.Begin("VEVENT")
             .Raw("UID", e.Uid)
@@ -58,7 +65,8 @@ public static class EventCalendarFile
             .Text("DESCRIPTION", e.Description)
             .Text("LOCATION", e.Location)
             .Raw("URL;VALUE=URI", e.Url.AbsoluteUri)
-            .Raw("STATUS", e.Cancelled ? "CANCELLED" : "CONFIRMED")
-            .End("VEVENT");
+            .Raw("STATUS", e.Cancelled ? "CANCELLED" : "CONFIRMED");
+        extras?.Invoke(ics);
+        ics.End("VEVENT");
     }
 }

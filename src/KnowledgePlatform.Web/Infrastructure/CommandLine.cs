@@ -19,6 +19,8 @@ public static class CommandLine
           corpus generate  vul de database met een gegenereerd corpus (Corpus:Count, Corpus:Seed) voor benchmarks
           search rebuild   bouw de zoekindex opnieuw op uit de gepubliceerde inhoud (zoeken blijft werken)
           users create-admin --email <adres>  maak de eerste beheerder (wachtwoord via standaardinvoer, anders een eenmalige link)
+          media bench   meet het maken van afgeleide afbeeldingen (zie scripts/bench-media.sh)
+          content touch --slug <slug> --title <titel>  wijzig de titel van een gepubliceerd item en publiceer het
           db script     toon het SQL-schema dat EF uit het model afleidt (voor nieuwe migraties)
         """;
 
@@ -54,10 +56,14 @@ public static class CommandLine
                 return 0;
             case "corpus generate":
                 return await Corpus.CorpusSetup.RunAsync(services, output, CancellationToken.None);
+            case "media bench":
+                return await Media.MediaBench.RunAsync(services, output, CancellationToken.None);
             case "search rebuild":
                 return await Search.SearchSetup.RebuildAsync(services, output, CancellationToken.None);
             case "users create-admin":
                 return await Accounts.UsersCommand.CreateAdminAsync(services, Console.In, Console.IsInputRedirected, output, error);
+            case "content touch":
+                return await Cluster.TouchContent.RunAsync(services, output, error, CancellationToken.None);
             case "db script":
                 await output.WriteLineAsync(services.GetRequiredService<KnowledgeDbContext>().Database.GenerateCreateScript());
                 return 0;

@@ -34,6 +34,7 @@ public static class PlatformHost
                     return await CommandLine.RunAsync(scope.ServiceProvider, verb, Console.Out, Console.Error);
                 }
 
+                scope.ServiceProvider.GetRequiredService<Cluster.SqliteInstanceLock>().Acquire();
                 await scope.ServiceProvider.GetRequiredService<StartupImport>().RunAsync(app.Lifetime.ApplicationStopping);
             }
 

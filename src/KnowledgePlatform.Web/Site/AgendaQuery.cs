@@ -16,32 +16,40 @@ public sealed record AgendaResult(bool Past, bool NothingUpcoming, PageOf<Conten
 
 /// <summary>
 /// The agenda: published events and workshops, filtered by kind, theme, region and month, with
-/// counts per option. The facts of every event in the period (key, kind, dates, online, terms)
-/// are loaded and filtered in memory: an agenda holds hundreds, not millions, of events, the
-/// counts need every filter but one applied per option, and the month is an Amsterdam calendar
-/// month, which SQLite and PostgreSQL cannot compute alike. Only the shown page's cards are read in full.
+/// counts per option. The facts of the events in the period (key, kind, dates, online, terms)
+/// are loaded and filtered in memory: the counts need every filter but one applied per option,
+/// and the month is an Amsterdam calendar month, which SQLite and PostgreSQL cannot compute
+/// alike. The period itself is chosen in SQL through the date indexes, so the default view reads
+/// only the events that have not ended, not every event ever held. Only the shown page's cards
+/// are read in full.
 /// </summary>
-public sealed class AgendaQuery(KnowledgeDbContext db)
+public sealed class AgendaQuery(KnowledgeDbContext db, ContentReader reader)
 {
     private sealed record Row(Guid Key, string[] Kinds, DateTime Start, string Month, string[] Themes, string[] Regions);
+
+    private sealed record Fact(Guid Key, ContentType Type, DateTime Start, bool Online);
 
     public async Task<AgendaResult> RunAsync(AgendaFilter filter, DateTime nowUtc, CancellationToken ct)
     {
         var events = db.Published().Where(i => PublishedItems.EventTypes.Contains(i.Type));
-        var items = await events
-            .Select(i => new { i.Key, i.Type, Start = i.LiveDateUtc!.Value, i.LiveEndUtc, Online = i.LiveOnline == true })
-            .ToListAsync(ct);
-        var tags = (await db.ContentReferences.AsNoTracking()
-                .Where(r => r.Kind == ReferenceKind.Term && events.Any(i => i.Key == r.SourceKey))
-                .Select(r => new { r.SourceKey, r.TargetKey }).ToListAsync(ct))
-            .ToLookup(r => r.SourceKey, r => r.TargetKey);
-        var themes = await TermsAsync(Vocabulary.ThemeAlias, ct);
-        var regions = await TermsAsync(Vocabulary.RegionAlias, ct);
+        // Not ended: with an end date from the end-date index, without one from the start-date
+        // index (an end is never before its start, so this is "COALESCE(end, start) >= now").
+        var upcoming = events.Where(i => i.LiveEndUtc >= nowUtc)
+            .Concat(events.Where(i => i.LiveEndUtc == null && i.LiveDateUtc >= nowUtc));
+        var ended = events.Where(i => i.LiveDateUtc < nowUtc && (i.LiveEndUtc == null || i.LiveEndUtc < nowUtc));
 
-        var anyUpcoming = items.Any(i => (i.LiveEndUtc ?? i.Start) >= nowUtc);
+        var (items, tags) = await FactsAsync(filter.Past ? ended : upcoming, ct);
+        var anyUpcoming = !filter.Past && items.Count > 0;
         var past = filter.Past || !anyUpcoming;
-        var inPeriod = items.Where(i => (i.LiveEndUtc ?? i.Start) >= nowUtc != past);
-        var rows = (past ? inPeriod.OrderByDescending(i => i.Start) : inPeriod.OrderBy(i => i.Start)).ThenBy(i => i.Key)
+        if (past && !filter.Past)
+        {
+            (items, tags) = await FactsAsync(ended, ct); // nothing ahead: the most recent past events
+        }
+
+        var terms = await TermsAsync(ct);
+        var themes = terms[Vocabulary.ThemeAlias];
+        var regions = terms[Vocabulary.RegionAlias];
+        var rows = (past ? items.OrderByDescending(i => i.Start) : items.OrderBy(i => i.Start)).ThenBy(i => i.Key)
             .Select(i => new Row(
                 i.Key,
                 [i.Type == ContentType.Workshop ? AgendaFilter.WorkshopKind : AgendaFilter.EventKind, .. i.Online ? [AgendaFilter.OnlineKind] : Array.Empty<string>()],
@@ -54,7 +62,7 @@ public sealed class AgendaQuery(KnowledgeDbContext db)
         var facets = Facets(filter, rows, past, [.. themes.Values.OrderBy(t => t.Order)], [.. regions.Values.OrderBy(t => t.Order)]);
         var matching = Site.Facets.Matching(rows, facets);
         var slice = Paging.Slice(matching, filter.Page);
-        var cards = await CardsAsync([.. slice.Items.Select(r => r.Key)], ct);
+        var cards = await reader.CardsAsync([.. slice.Items.Select(r => r.Key)], ct);
         var online = items.Where(i => i.Online).Select(i => i.Key).ToHashSet();
         return new AgendaResult(past, !filter.Past && !anyUpcoming, new PageOf<ContentCard>(cards, slice.Number, slice.Total),
             [.. facets.Select(f => f.Count(rows, facets))], online);
@@ -82,18 +90,29 @@ public sealed class AgendaQuery(KnowledgeDbContext db)
         ];
     }
 
-    /// <summary>The terms of one vocabulary by key: slug, name and their place in the vocabulary.</summary>
-    private async Task<Dictionary<Guid, (string Value, string Label, int Order)>> TermsAsync(string alias, CancellationToken ct) =>
-        (await db.Terms.AsNoTracking()
-            .Where(t => db.Vocabularies.Any(v => v.Key == t.VocabularyKey && v.Alias == alias))
-            .OrderBy(t => t.SortOrder).ThenBy(t => t.Name)
-            .Select(t => new { t.Key, t.Slug, t.Name }).ToListAsync(ct))
-        .Select((t, index) => (t.Key, Term: (t.Slug, t.Name, index)))
-        .ToDictionary(x => x.Key, x => x.Term);
-
-    private async Task<List<ContentCard>> CardsAsync(List<Guid> keys, CancellationToken ct)
+    /// <summary>The events of a period and their terms (two queries, both driven by the period's date index).</summary>
+    private async Task<(List<Fact> Items, ILookup<Guid, Guid> Tags)> FactsAsync(IQueryable<ContentItem> period, CancellationToken ct)
     {
-        var cards = await db.Published().Where(i => keys.Contains(i.Key)).AsCards().ToListAsync(ct);
-        return [.. cards.OrderBy(c => keys.IndexOf(c.Key))];
+        var items = await period.Select(i => new Fact(i.Key, i.Type, i.LiveDateUtc!.Value, i.LiveOnline == true)).ToListAsync(ct);
+        var tags = items.Count == 0 ? Enumerable.Empty<(Guid, Guid)>().ToLookup(t => t.Item1, t => t.Item2)
+            : (await db.ContentReferences.AsNoTracking().Where(r => r.Kind == ReferenceKind.Term)
+                .Join(period, r => r.SourceKey, i => i.Key, (r, i) => new { r.SourceKey, r.TargetKey })
+                .ToListAsync(ct))
+            .ToLookup(r => r.SourceKey, r => r.TargetKey);
+        return (items, tags);
+    }
+
+    /// <summary>The theme and region terms by vocabulary, then by key: slug, name and their place in the vocabulary.</summary>
+    private async Task<Dictionary<string, Dictionary<Guid, (string Value, string Label, int Order)>>> TermsAsync(CancellationToken ct)
+    {
+        string[] aliases = [Vocabulary.ThemeAlias, Vocabulary.RegionAlias];
+        var rows = await db.Terms.AsNoTracking()
+            .Join(db.Vocabularies.AsNoTracking().Where(v => aliases.Contains(v.Alias)), t => t.VocabularyKey, v => v.Key,
+                (t, v) => new { v.Alias, t.Key, t.Slug, t.Name, t.SortOrder })
+            .OrderBy(t => t.SortOrder).ThenBy(t => t.Name)
+            .ToListAsync(ct);
+        return aliases.ToDictionary(a => a, a => rows.Where(r => r.Alias == a)
+            .Select((t, index) => (t.Key, Term: (t.Slug, t.Name, index)))
+            .ToDictionary(x => x.Key, x => x.Term));
     }
 }

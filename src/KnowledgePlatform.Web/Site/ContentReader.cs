@@ -21,12 +21,27 @@ public sealed class ContentReader(KnowledgeDbContext db)
 {
     private IQueryable<ContentItem> Published => db.Published();
 
-    public Task<List<ContentCard>> UpcomingEventsAsync(DateTime nowUtc, int take, CancellationToken ct) =>
-        Cards(Published.Where(i => PublishedItems.EventTypes.Contains(i.Type) && (i.LiveEndUtc ?? i.LiveDateUtc) >= nowUtc)
-            .OrderBy(i => i.LiveDateUtc), take, ct);
+    private IQueryable<ContentItem> Events => Published.Where(i => PublishedItems.EventTypes.Contains(i.Type));
 
+    /// <summary>
+    /// Events that have not ended (running or ahead), soonest start first. Asked as two index
+    /// ranges, merged here: events with an end from the end-date index, events without one from
+    /// the start-date index. "COALESCE(end, start) >= now" in one query matches no index, so it
+    /// read and sorted every published item.
+    /// </summary>
+    public async Task<List<ContentCard>> UpcomingEventsAsync(DateTime nowUtc, int take, CancellationToken ct)
+    {
+        var withEnd = await Cards(Events.Where(i => i.LiveEndUtc >= nowUtc).OrderBy(i => i.LiveDateUtc), take, ct);
+        var withoutEnd = await Cards(Events.Where(i => i.LiveEndUtc == null && i.LiveDateUtc >= nowUtc).OrderBy(i => i.LiveDateUtc), take, ct);
+        return [.. withEnd.Concat(withoutEnd).OrderBy(c => c.DateUtc).ThenBy(c => c.Key).Take(take)];
+    }
+
+    /// <summary>
+    /// Events that have ended, latest start first: a walk down the start-date index from now
+    /// (an event that ended has started; the end, never before the start, is checked per row).
+    /// </summary>
     public Task<List<ContentCard>> RecentEventsAsync(DateTime nowUtc, int take, CancellationToken ct) =>
-        Cards(Published.Where(i => PublishedItems.EventTypes.Contains(i.Type) && (i.LiveEndUtc ?? i.LiveDateUtc) < nowUtc)
+        Cards(Events.Where(i => i.LiveDateUtc < nowUtc && (i.LiveEndUtc == null || i.LiveEndUtc < nowUtc))
             .OrderByDescending(i => i.LiveDateUtc), take, ct);
 
     public Task<List<ContentCard>> NewestAsync(ContentType[] types, int take, CancellationToken ct) =>
@@ -35,8 +50,15 @@ public sealed class ContentReader(KnowledgeDbContext db)
     /// <summary>The live item at this slug, or null; <paramref name="movedTo"/> is set when the slug was renamed.</summary>
     public async Task<(FoundContent? Found, string? MovedTo)> FindAsync(ContentType[] types, string slug, CancellationToken ct)
     {
-        var item = await Published.FirstOrDefaultAsync(i => types.Contains(i.Type) && i.LiveSlug == slug, ct);
-        if (item is null)
+        // The item and its live body in one round trip (the body through the version's unique index).
+        var found = await Published.Where(i => types.Contains(i.Type) && i.LiveSlug == slug)
+            .Select(i => new
+            {
+                Item = i,
+                Body = db.ContentVersions.Where(v => v.ContentKey == i.Key && v.Number == i.LiveVersion).Select(v => v.Body).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(ct);
+        if (found is null)
         {
             var movedTo = await db.SlugRedirects.AsNoTracking()
                 .Where(r => types.Contains(r.Type) && r.OldSlug == slug)
@@ -45,9 +67,8 @@ public sealed class ContentReader(KnowledgeDbContext db)
             return (null, movedTo);
         }
 
-        var body = await db.ContentVersions.AsNoTracking()
-            .Where(v => v.ContentKey == item.Key && v.Number == item.LiveVersion).Select(v => v.Body).SingleAsync(ct);
-        return (new FoundContent(item, ContentJson.DeserializeBody(body)), null);
+        var body = found.Body ?? throw new InvalidOperationException($"Content item {found.Item.Key} has no live version {found.Item.LiveVersion}.");
+        return (new FoundContent(found.Item, ContentJson.DeserializeBody(body)), null);
     }
 
     /// <summary>Published items that point at <paramref name="target"/> in the given way (e.g. the report of an event).</summary>
@@ -84,25 +105,40 @@ public sealed class ContentReader(KnowledgeDbContext db)
     public async Task<List<ContentCard>> RelatedAsync(Guid key, int take, CancellationToken ct)
     {
         var targets = await db.ContentReferences.AsNoTracking()
-            .Where(r => r.SourceKey == key && (r.Kind == ReferenceKind.Term || r.Kind == ReferenceKind.Speaker || r.Kind == ReferenceKind.Author))
+            .Where(r => r.SourceKey == key && RelatedKinds.Contains(r.Kind))
             .Select(r => new { r.TargetKey, r.Kind }).ToListAsync(ct);
-        var shared = new Dictionary<Guid, int>();
-        foreach (var target in targets)
+        return await RelatedAsync(key, [.. targets.Select(t => (t.TargetKey, t.Kind))], take, ct);
+    }
+
+    /// <summary>
+    /// The same, for an item whose references are at hand (a page has its live body, from which
+    /// the stored references were written): the newest items naming each target, in one query.
+    /// </summary>
+    public async Task<List<ContentCard>> RelatedAsync(Guid key, IReadOnlyCollection<(Guid TargetKey, ReferenceKind Kind)> targets, int take, CancellationToken ct)
+    {
+        IQueryable<Guid>? newest = null;
+        foreach (var (targetKey, kind) in targets.Where(t => RelatedKinds.Contains(t.Kind)).Distinct())
         {
-            var newest = await db.ContentReferences.AsNoTracking()
-                .Where(r => r.TargetKey == target.TargetKey && r.Kind == target.Kind && r.SourceKey != key)
+            // One index range per target (TargetKey, Kind, SourcePublishedUtc), joined with UNION ALL.
+            var forTarget = db.ContentReferences.AsNoTracking()
+                .Where(r => r.TargetKey == targetKey && r.Kind == kind && r.SourceKey != key)
                 .OrderByDescending(r => r.SourcePublishedUtc).Take(RelatedCandidatesPerTarget)
-                .Select(r => r.SourceKey).ToListAsync(ct);
-            foreach (var source in newest)
-            {
-                shared[source] = shared.GetValueOrDefault(source) + 1;
-            }
+                .Select(r => r.SourceKey);
+            newest = newest is null ? forTarget : newest.Concat(forTarget);
         }
 
-        var ranked = shared.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(take * 3).Select(s => s.Key).ToList();
+        if (newest is null)
+        {
+            return [];
+        }
+
+        var ranked = (await newest.ToListAsync(ct)).CountBy(k => k)
+            .OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(take * 3).Select(s => s.Key).ToList();
         var cards = await CardsAsync(ranked, ct);
         return [.. cards.Where(c => c.Type != ContentType.NewsletterIssue).Take(take)];
     }
+
+    private static readonly ReferenceKind[] RelatedKinds = [ReferenceKind.Term, ReferenceKind.Speaker, ReferenceKind.Author];
 
     private const int RelatedCandidatesPerTarget = 50;
 

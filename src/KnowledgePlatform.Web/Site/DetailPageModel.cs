@@ -44,7 +44,7 @@ public abstract class DetailPageModel<TBody>(ContentReader reader) : PageModel
             refs.Where(r => r.Kind == ReferenceKind.Organiser).Select(r => r.TargetKey)
                 .Concat(People.Values.Where(p => p.OrganisationKey is not null).Select(p => p.OrganisationKey!.Value)), ct);
         Terms = await Reader.TermsAsync(body.Terms, ct);
-        Related = await Reader.RelatedAsync(Item.Key, 4, ct);
+        Related = await Reader.RelatedAsync(Item.Key, [.. refs.Select(r => (r.TargetKey, r.Kind))], 4, ct);
         ViewData["Title"] = body.Title;
         ViewData["Description"] = body.Summary;
         ViewData[ContentMetadataSource.ViewDataKey] = new ContentMetadataSource(Item, body, People, Organisations);

@@ -4,6 +4,7 @@ using KnowledgePlatform.Web.Events;
 using KnowledgePlatform.Web.Site.Feeds;
 using KnowledgePlatform.Web.Site.Metadata;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Net.Http.Headers;
 
 namespace KnowledgePlatform.Web.Site;
 
@@ -38,7 +39,8 @@ public static class SiteSetup
         var outputCache = builder.Configuration.GetValue("Site:OutputCache", true);
         builder.Services.AddOutputCache(o => o.AddPolicy(PublicCachePolicy, p =>
         {
-            _ = outputCache ? p.Expire(TimeSpan.FromMinutes(10)).Tag(ContentTag) : p.NoCache();
+            // Compressed copies are cached per Accept-Encoding (see UseSite), so vary by it.
+            _ = outputCache ? p.Expire(TimeSpan.FromMinutes(10)).Tag(ContentTag).SetVaryByHeader(HeaderNames.AcceptEncoding) : p.NoCache();
         }));
         builder.Services.AddScoped<ContentReader>();
         builder.Services.AddScoped<ListingQuery>();
@@ -72,6 +74,10 @@ public static class SiteSetup
         app.UseRouting();
         app.UseBackOffice(); // sign-in limits, authentication, authorization, manual redirects: after routing, before the output cache
         app.UseOutputCache();
+        // Cached pages are compressed once, when the cache is filled, not on every hit: this
+        // inner compression runs inside the output cache, and the outer one above leaves a
+        // response that already has a Content-Encoding alone (it still serves static files).
+        app.UseResponseCompression();
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync });
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapEventCalendars();

@@ -32,6 +32,9 @@ public static class PublicPages
         new("speaker", "/sprekers/jan-kees-helderman"),
         new("theme", "/themas/sociaal-domein"),
         new("region", "/regios/utrecht"),
+        new("workshop with registration form", "/agenda/demo-werkplaats-lerende-praktijk"),
+        new("registration form", "/agenda/demo-werkplaats-lerende-praktijk/aanmelden"),
+        new("registration received", "/agenda/demo-werkplaats-lerende-praktijk/aanmelden/ontvangen?status=wachtlijst&positie=2"),
         new("not found", "/bestaat-niet", HttpStatusCode.NotFound),
     ];
 

@@ -3,8 +3,9 @@ using KnowledgePlatform.Tests.Infrastructure;
 namespace KnowledgePlatform.Tests.Site;
 
 /// <summary>
-/// The reader pages over the demo content (uSync/), as the run command shows them. The demo's
-/// events all lie in 2016–2020, so its agenda has nothing upcoming. Read-only: nothing is changed.
+/// The reader pages over the demo content (uSync/), as the run command shows them. The seed
+/// events all lie in 2016–2020; the only upcoming one is the demo workshop (2027) for trying
+/// registrations. Read-only: nothing is changed.
 /// </summary>
 public abstract class DemoReaderPagesTests(PlatformFixture fixture)
 {
@@ -37,11 +38,13 @@ public abstract class DemoReaderPagesTests(PlatformFixture fixture)
     }
 
     [Fact]
-    public async Task Demo_agenda_says_nothing_is_planned_and_shows_the_demo_events_newest_first()
+    public async Task Demo_agenda_plans_only_the_demo_workshop_and_shows_the_seed_events_newest_first_under_past()
     {
-        var page = await HtmlPage.GetAsync(client, "/agenda");
+        var upcoming = await HtmlPage.GetAsync(client, "/agenda");
+        Assert.Empty(upcoming.Texts(".utrecht-alert"));
+        Assert.Equal(["Demo: werkplaats lerende praktijk (aanmelden uitproberen)"], upcoming.AgendaTitles);
 
-        Assert.Single(page.Texts(".utrecht-alert"));
+        var page = await HtmlPage.GetAsync(client, "/agenda?periode=verleden");
         Assert.Equal(
             ["Kansrijke kiemen – samen het verschil maken in het sociaal domein", "VU Divosa Collegereeks 2020: Patronen doorbreken",
              "Werkbijeenkomst sturing en control in het sociaal domein", "Verantwoorden in tijden van verandering; op zoek naar nieuwe vormen van samensturing",

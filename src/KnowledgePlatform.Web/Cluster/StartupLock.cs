@@ -1,0 +1,44 @@
+using KnowledgePlatform.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace KnowledgePlatform.Web.Cluster;
+
+/// <summary>
+/// A database-wide lock for start-up work that must happen once even when several instances
+/// start together (the uSync import into an empty database): a PostgreSQL session advisory lock
+/// on the context's connection, released when disposed (or when the process dies). The holder
+/// must re-check whether the work is still needed once it has the lock. SQLite needs none: one
+/// instance per file (<see cref="SqliteInstanceLock"/>).
+/// </summary>
+public static class StartupLock
+{
+    public const long StartupImport = 7_271_2027;
+
+    public static async Task<IAsyncDisposable> HoldAsync(KnowledgeDbContext db, long lockId, CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            return NoLock.Instance;
+        }
+
+        await db.Database.OpenConnectionAsync(ct);
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_lock({lockId})", ct);
+        return new Held(db, lockId);
+    }
+
+    private sealed class Held(KnowledgeDbContext db, long lockId) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_unlock({lockId})");
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private sealed class NoLock : IAsyncDisposable
+    {
+        public static readonly NoLock Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}

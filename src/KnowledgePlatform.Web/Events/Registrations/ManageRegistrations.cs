@@ -1,0 +1,101 @@
+using KnowledgePlatform.Web.Audit;
+using KnowledgePlatform.Web.Content;
+using KnowledgePlatform.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace KnowledgePlatform.Web.Events.Registrations;
+
+/// <summary>An editor's actions on an event's registrations; each under the event's lock and in the audit trail.</summary>
+public static class ManageRegistrations
+{
+    public enum Action
+    {
+        Confirm,
+        Cancel,
+        Attended,
+    }
+
+    public sealed class Handler(KnowledgeDbContext db, TimeProvider clock, RegistrationMails mails, WaitlistSeats seats)
+    {
+        /// <summary>Confirm (also from the waitlist; the editor may go over capacity), cancel, or mark attended. False if not applicable.</summary>
+        public async Task<bool> ChangeAsync(Guid eventKey, long registrationId, Action action, string editor, CancellationToken ct)
+        {
+            if (await db.LiveEventAsync(eventKey, ct) is not var (_, e))
+            {
+                return false;
+            }
+
+            return await EventLock.WithLockAsync(db, eventKey, async _ =>
+            {
+                var r = await db.Registrations().SingleOrDefaultAsync(x => x.Id == registrationId && x.EventKey == eventKey && x.AnonymisedUtc == null, ct);
+                if (r is null)
+                {
+                    return false;
+                }
+
+                var before = r.Status;
+                var now = clock.GetUtcNow().UtcDateTime;
+                switch (action)
+                {
+                    case Action.Confirm when r.Status is RegistrationStatus.Waitlisted or RegistrationStatus.Offered or RegistrationStatus.Cancelled:
+                        seats.Confirm(db, r, eventKey, e, now);
+                        break;
+                    case Action.Cancel when r.Status is RegistrationStatus.Confirmed or RegistrationStatus.Waitlisted or RegistrationStatus.Offered:
+                        if (r.Status == RegistrationStatus.Confirmed)
+                        {
+                            mails.Cancelled(db, r, eventKey, e, byRegistrant: true);
+                        }
+
+                        r.Status = RegistrationStatus.Cancelled;
+                        r.OfferExpiresUtc = null;
+                        r.UpdatedUtc = now;
+                        break;
+                    case Action.Attended when r.Status is RegistrationStatus.Confirmed:
+                        r.Status = RegistrationStatus.Attended;
+                        r.UpdatedUtc = now;
+                        break;
+                    default:
+                        return false;
+                }
+
+                AuditLog.Record(db, editor, "registration.status", "Registration", r.Key.ToString("D"),
+                    new { status = before.ToString() }, new { status = r.Status.ToString() });
+                await db.SaveChangesAsync(ct);
+                if (action == Action.Cancel)
+                {
+                    await seats.FillAsync(db, eventKey, e, offer: true, ct);
+                }
+
+                return true;
+            }, ct);
+        }
+
+        /// <summary>Queues one mail to everyone registered or waiting; returns how many.</summary>
+        public async Task<int> MessageAllAsync(Guid eventKey, string subject, string text, string editor, CancellationToken ct)
+        {
+            var errors = new ValidationErrors();
+            if (string.IsNullOrWhiteSpace(subject) || subject.Trim().Length > 200)
+            {
+                errors.Add("Subject", "Vul een onderwerp in (hoogstens 200 tekens).");
+            }
+
+            if (string.IsNullOrWhiteSpace(text) || text.Trim().Length > 10_000)
+            {
+                errors.Add("Text", "Vul een bericht in (hoogstens 10.000 tekens).");
+            }
+
+            errors.ThrowIfAny();
+            var messageId = Guid.NewGuid();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var recipients = await db.Registrations().Where(r => r.EventKey == eventKey && r.AnonymisedUtc == null
+                && (r.Status == RegistrationStatus.Confirmed || r.Status == RegistrationStatus.Waitlisted || r.Status == RegistrationStatus.Offered))
+                .ToListAsync(ct);
+            recipients.ForEach(r => mails.Message(db, r, messageId, subject.Trim(), text.Trim()));
+            AuditLog.Record(db, editor, "registrations.message", "Event", eventKey.ToString("D"), null,
+                new { subject = subject.Trim(), recipients = recipients.Count });
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return recipients.Count;
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using System.Data.Common;
+using KnowledgePlatform.Web.Mail.Mime;
+using KnowledgePlatform.Web.Mail.Smtp;
+using Microsoft.Extensions.Options;
+
+namespace KnowledgePlatform.Web.Mail;
+
+/// <summary>
+/// One worker: claim a batch, render it, and per chunk mark in flight → transmit → stamp. The only
+/// rows a crash can leave in doubt are the current chunk's; they become Uncertain, not resent.
+/// </summary>
+public sealed class MailWorker(string owner, MailLedgerStore store, IMailTransport transport, MailThrottle throttle,
+    MailTransportStatus status, IServiceScopeFactory scopes, IOptions<SendingOptions> sendingOptions, TimeProvider clock,
+    ILogger<MailWorker> logger)
+{
+    private static readonly TimeSpan IdleClose = TimeSpan.FromSeconds(10);
+    private readonly SendingOptions options = sendingOptions.Value;
+    private readonly string nonce = Guid.NewGuid().ToString("N")[..10];
+    private readonly MailboxAddress from = MailboxAddress.Create(sendingOptions.Value.FromAddress, sendingOptions.Value.FromName);
+    private IMailTransportSession? session;
+    private DateTime lastUse;
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        DbConnection? connection = null;
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                connection ??= await store.OpenAsync(ct);
+                var sent = await RunBatchAsync(connection, ct);
+                if (sent == 0)
+                {
+                    await CloseIdleSessionAsync();
+                    await Task.Delay(TimeSpan.FromMilliseconds(500), clock, ct);
+                }
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Mail worker {Owner} failed; retrying shortly.", owner);
+                if (connection is not null)
+                {
+                    await connection.DisposeAsync();
+                    connection = null;
+                }
+
+                await DropSessionAsync();
+                await Task.Delay(TimeSpan.FromSeconds(2), clock, CancellationToken.None);
+            }
+        }
+
+        await DropSessionAsync();
+        if (connection is not null)
+        {
+            await connection.DisposeAsync();
+        }
+    }
+
+    private async Task<int> RunBatchAsync(DbConnection connection, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var batch = await store.ClaimAsync(connection, owner, options.BatchSize, now.ToUnixTimeMilliseconds(), LeaseFrom(now), ct);
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        var mails = await MailRendering.RenderAsync(scopes, batch, ct);
+        var nothing = batch.Where(r => mails[r.Id] is null).Select(r => r.Id).ToList();
+        await store.FinishAsync(connection, owner, nothing, MailState.Skipped, "Niets te versturen voor deze ontvanger.", now.UtcDateTime, ct);
+        var sendable = batch.Where(r => mails[r.Id] is not null).ToList();
+        for (var i = 0; i < sendable.Count; i += options.InFlightChunk)
+        {
+            var chunk = sendable.GetRange(i, Math.Min(options.InFlightChunk, sendable.Count - i));
+            if (!await SendChunkAsync(connection, chunk, mails, ct))
+            {
+                await store.ReleaseAsync(connection, owner, [.. sendable.Skip(i).Select(r => r.Id)], RetryAt(TimeSpan.FromSeconds(10)), null, false, ct);
+                return 0;
+            }
+        }
+
+        return sendable.Count;
+    }
+
+    /// <summary>False when the relay cannot be reached: the caller puts the rest back.</summary>
+    private async Task<bool> SendChunkAsync(DbConnection connection, List<ClaimedMail> chunk, IReadOnlyDictionary<long, OutgoingMail?> mails, CancellationToken ct)
+    {
+        if (session is not { IsUsable: true })
+        {
+            await DropSessionAsync();
+            try
+            {
+                session = await transport.OpenAsync(ct);
+                status.Up();
+            }
+            catch (SmtpConnectException ex)
+            {
+                status.Down(ex.Message, clock.GetUtcNow().UtcDateTime);
+                logger.LogWarning("Mail relay unavailable: {Reason}", ex.Message);
+                await MailRendering.TransportDownAsync(scopes, chunk, ex.Message, ct);
+                return false;
+            }
+        }
+
+        var domain = from.Address[(from.Address.IndexOf('@') + 1)..];
+        var envelopes = chunk.Select(r => new SmtpEnvelope(from.Address, r.ToAddress, MimeMessageWriter.Write(
+            new MimeMessage(from, mails[r.Id]!, MailLedgerStore.MessageIdFor(r, nonce, domain), clock.GetUtcNow())))).ToList();
+        await throttle.WaitAsync(chunk.Count, ct);
+        var ours = await store.MarkInFlightAsync(connection, owner, [.. chunk.Select(r => r.Id)], nonce, domain, LeaseFrom(clock.GetUtcNow()), ct);
+        var toSend = Enumerable.Range(0, chunk.Count).Where(i => ours.Contains(chunk[i].Id)).ToList();
+        // Not cancelled by shutdown: a chunk once on the wire is finished (replies are bounded by Smtp:TimeoutSeconds),
+        // so a graceful stop leaves nothing uncertain.
+        var results = await session.SendAsync([.. toSend.Select(i => envelopes[i])], CancellationToken.None);
+        lastUse = clock.GetUtcNow().UtcDateTime;
+        var rows = toSend.Select(i => chunk[i]).ToList();
+        await MailStamping.StampAsync(store, connection, owner, rows, results, options, clock, scopes);
+        status.CountSent(results.Count(r => r.Outcome == SendOutcome.Accepted));
+        return true;
+    }
+
+    private long LeaseFrom(DateTimeOffset now) => now.AddSeconds(options.LeaseSeconds).ToUnixTimeMilliseconds();
+
+    private long RetryAt(TimeSpan delay) => clock.GetUtcNow().Add(delay).ToUnixTimeMilliseconds();
+
+    private async Task CloseIdleSessionAsync()
+    {
+        if (session is not null && clock.GetUtcNow().UtcDateTime - lastUse > IdleClose)
+        {
+            await DropSessionAsync();
+        }
+    }
+
+    private async Task DropSessionAsync()
+    {
+        if (session is not null)
+        {
+            await session.DisposeAsync();
+            session = null;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using KnowledgePlatform.Tests.Infrastructure;
+using KnowledgePlatform.Web.Mail;
+using KnowledgePlatform.Web.Mail.Mime;
+using KnowledgePlatform.Web.Mail.Smtp;
+using Microsoft.AspNetCore.Hosting;
+
+namespace KnowledgePlatform.Tests.Mail;
+
+/// <summary>The real app on a real database, sending to the given SMTP port with test-friendly timings.</summary>
+public sealed class MailPlatformFactory(TestDatabase database, int smtpPort, IReadOnlyDictionary<string, string>? settings = null)
+    : PlatformFactory(database)
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Smtp:Host", "127.0.0.1");
+        builder.UseSetting("Smtp:Port", smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Smtp:UseStartTls", "false");
+        builder.UseSetting("Smtp:TimeoutSeconds", "10");
+        builder.UseSetting("Newsletter:FromAddress", "nieuwsbrief@kennisplatform.test");
+        builder.UseSetting("Newsletter:MaxMessagesPerSecond", "5000");
+        builder.UseSetting("Newsletter:LeaseSeconds", "3");
+        builder.UseSetting("Newsletter:RetryBaseSeconds", "1");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}
+
+public static class TestMails
+{
+    public static readonly MailboxAddress From = MailboxAddress.Create("afzender@kennisplatform.test", "Kennisplatform");
+
+    public static OutgoingMail Simple(string to, string key, string subject = "Hallo") =>
+        new("test.simple", key, MailboxAddress.Create(to), subject, $"<p>{subject}</p>", subject);
+
+    public static SmtpEnvelope Envelope(OutgoingMail mail, string? messageId = null) =>
+        new(From.Address, mail.To.Address, MimeMessageWriter.Write(new MimeMessage(From, mail, messageId ?? $"{Guid.NewGuid():N}@kennisplatform.test", DateTimeOffset.UtcNow)));
+
+    public static SmtpOptions Smtp(int port, bool startTls = false) => new()
+    {
+        Host = "127.0.0.1",
+        Port = port,
+        UseStartTls = startTls,
+        TimeoutSeconds = 10,
+    };
+}
