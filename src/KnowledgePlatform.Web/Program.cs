@@ -22,12 +22,12 @@ builder.AddSite();
 builder.AddSearch();
 builder.AddApi();
 builder.AddCorpus();
+builder.AddCluster();
 builder.AddAccounts();
 builder.AddBackOffice();
 builder.AddMail();
 builder.AddMedia();
 builder.AddRegistrations();
-builder.AddCluster();
 
 var app = builder.Build();
 app.UseSite();

@@ -14,6 +14,8 @@ public static class StartupLock
 {
     public const long StartupImport = 7_271_2027;
 
+    private static readonly TimeSpan Wait = TimeSpan.FromMinutes(15);
+
     public static async Task<IAsyncDisposable> HoldAsync(KnowledgeDbContext db, long lockId, CancellationToken ct)
     {
         if (!db.Database.IsNpgsql())
@@ -22,7 +24,19 @@ public static class StartupLock
         }
 
         await db.Database.OpenConnectionAsync(ct);
-        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_lock({lockId})", ct);
+        // The others wait as long as the holder works (a first import takes a while on a busy
+        // machine), not the default 30 s command timeout.
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(Wait);
+        try
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_lock({lockId})", ct);
+        }
+        finally
+        {
+            db.Database.SetCommandTimeout(timeout);
+        }
+
         return new Held(db, lockId);
     }
 

@@ -71,6 +71,11 @@ internal static class SearchBodyText
             return null;
         }
 
+        if (SanitizedHtmlText.TryExtract(html, out var text))
+        {
+            return text;
+        }
+
         try
         {
             return RichText.ToPlainText(html);

@@ -32,9 +32,11 @@ public sealed class SearchDocumentLoader(KnowledgeDbContext db)
             .Join(db.Vocabularies.AsNoTracking(), t => t.VocabularyKey, v => v.Key, (t, v) => new { t.Key, t.Slug, t.Name, v.Alias })
             .ToListAsync(ct)).ToDictionary(t => t.Key);
 
-        var documents = new List<SearchDocument>(rows.Count);
-        foreach (var row in rows)
+        // Deserializing and extracting text is most of the work: spread it over the cores (the lookups are read-only).
+        var documents = new SearchDocument[rows.Count];
+        Parallel.For(0, rows.Count, index =>
         {
+            var row = rows[index];
             var item = row.Item;
             var body = ContentJson.DeserializeBody(row.Body);
             var itemRefs = refs[item.Key].OrderBy(r => r.Kind).ThenBy(r => r.Position).ToList();
@@ -69,11 +71,11 @@ public sealed class SearchDocumentLoader(KnowledgeDbContext db)
                 facets.Add(YearFacet(date));
             }
 
-            documents.Add(new SearchDocument(
+            documents[index] = new SearchDocument(
                 item.Key, ApiNames.Type(item.Type), item.LiveTitle ?? body.Title, body.Summary ?? (body as DossierArticleContent)?.Lead,
                 SearchBodyText.For(body), names, termTexts, item.LiveDateUtc, ContentUrls.For(item.Type, item.LiveSlug ?? item.Slug),
-                [.. facets.DistinctBy(f => (f.Facet, f.Value))]));
-        }
+                [.. facets.DistinctBy(f => (f.Facet, f.Value))]);
+        });
 
         return documents;
     }

@@ -1,9 +1,6 @@
-using System.Globalization;
-using System.Text;
-
 namespace KnowledgePlatform.Web.Search;
 
-/// <summary>Facet filters as parameterized SQL: OR within a facet, AND across facets.</summary>
+/// <summary>Facet filters as parameterized SQL over search_documents d: OR within a facet, AND across facets.</summary>
 internal static class SearchFilters
 {
     private const int MaxValuesPerFacet = 20;
@@ -29,32 +26,32 @@ internal static class SearchFilters
         return result;
     }
 
-    public static string Where(IReadOnlyDictionary<string, IReadOnlyList<string>> filters, string? except, DateTime? upcomingFromUtc,
+    /// <summary>Every filter as one condition: per selected facet, and the upcoming-only condition (facet null).</summary>
+    public static List<(string? Facet, string Sql)> Conditions(IReadOnlyDictionary<string, IReadOnlyList<string>> filters, DateTime? upcomingFromUtc,
         out List<(string, object?)> parameters)
     {
         parameters = [];
-        var sql = new StringBuilder("1 = 1");
+        var conditions = new List<(string?, string)>();
         var f = 0;
         foreach (var (facet, values) in filters)
         {
             f++;
-            if (facet == except)
-            {
-                continue;
-            }
-
             var names = values.Select((_, v) => $"@f{f}_{v}").ToList();
-            sql.Append(CultureInfo.InvariantCulture, $" AND d.id IN (SELECT doc_id FROM search_facets WHERE facet = @f{f} AND value IN ({string.Join(", ", names)}))");
+            conditions.Add((facet, $"d.id IN (SELECT doc_id FROM search_facets WHERE facet = @f{f} AND value IN ({string.Join(", ", names)}))"));
             parameters.Add(($"@f{f}", facet));
             parameters.AddRange(values.Select((value, v) => ($"@f{f}_{v}", (object?)value)));
         }
 
         if (upcomingFromUtc is { } from)
         {
-            sql.Append(" AND d.type IN ('event', 'workshop') AND d.date_utc >= @upcoming");
+            conditions.Add((null, "d.type IN ('event', 'workshop') AND d.date_utc >= @upcoming"));
             parameters.Add(("@upcoming", DateTime.SpecifyKind(from, DateTimeKind.Utc)));
         }
 
-        return sql.ToString();
+        return conditions;
     }
+
+    /// <summary>All conditions ANDed (or "1 = 1").</summary>
+    public static string Where(IReadOnlyDictionary<string, IReadOnlyList<string>> filters, DateTime? upcomingFromUtc, out List<(string, object?)> parameters) =>
+        string.Join(" AND ", Conditions(filters, upcomingFromUtc, out parameters).Select(c => $"({c.Sql})").DefaultIfEmpty("1 = 1"));
 }

@@ -8,7 +8,7 @@ namespace KnowledgePlatform.Web.Search;
 /// delete write in their own transaction: a crash before indexing is healed when the row is
 /// handled again. Idempotent: it always indexes the item's current state, whatever the message.
 /// </summary>
-internal sealed class SearchIndexer(ISearchEngine engine, SearchDocumentLoader loader) : IOutboxHandler
+public sealed class SearchIndexer(ISearchEngine engine, SearchDocumentLoader loader) : IOutboxHandler
 {
     private static readonly string[] Kinds = [PublishContent.OutboxKind, UnpublishContent.OutboxKind, DeleteContent.OutboxKind];
 

@@ -14,7 +14,8 @@ public static class SearchSetup
             : ActivatorUtilities.CreateInstance<SqliteSearchEngine>(sp));
         builder.Services.AddScoped<SearchDocumentLoader>();
         builder.Services.AddScoped<RebuildSearchIndex.Handler>();
-        builder.Services.AddScoped<IOutboxHandler, SearchIndexer>();
+        builder.Services.AddScoped<SearchIndexer>();
+        builder.Services.AddScoped<IOutboxHandler>(sp => sp.GetRequiredService<SearchIndexer>());
         builder.Services.AddHealthChecks().AddCheck<SearchIndexHealthCheck>("search", tags: ["ready"]);
         return builder;
     }
@@ -25,7 +26,7 @@ public static class SearchSetup
         var started = System.Diagnostics.Stopwatch.StartNew();
         var progress = new SyncProgress(n => output.Write($"\r{n} documenten geïndexeerd…"));
         var count = await services.GetRequiredService<RebuildSearchIndex.Handler>().HandleAsync(progress, ct);
-        await output.WriteLineAsync($"\rZoekindex opnieuw opgebouwd: {count} documenten in {started.Elapsed.TotalSeconds:F1} s.");
+        await output.WriteLineAsync($"\rZoekindex opnieuw opgebouwd: {count} documenten in {started.Elapsed.TotalSeconds:F1} s ({count / Math.Max(0.001, started.Elapsed.TotalSeconds):F0} per seconde).");
         return 0;
     }
 

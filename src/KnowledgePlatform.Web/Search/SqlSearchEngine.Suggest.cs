@@ -48,7 +48,7 @@ public abstract partial class SqlSearchEngine
         }
 
         var suggestion = string.Join(' ', words);
-        var (cte, match) = Matching(suggestion, SearchQueryParser.Parse(suggestion));
+        var (_, cte, match) = Matching(suggestion, SearchQueryParser.Parse(suggestion));
         var found = await Scalar(connection, $"{cte} SELECT COUNT(*) FROM m JOIN search_documents d ON d.id = m.id WHERE {where}", WithMatch(filterParameters, match), ct);
         return Convert.ToInt64(found, System.Globalization.CultureInfo.InvariantCulture) > 0 ? suggestion : null;
     }

@@ -38,8 +38,8 @@ public sealed class RunningApp : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var app = new RunningApp(Process.Start(start) ?? throw new InvalidOperationException("Could not start the app."), new Uri($"http://127.0.0.1:{port}"));
-        using var http = new HttpClient { BaseAddress = app.Address, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        using var http = new HttpClient { BaseAddress = app.Address, Timeout = TimeSpan.FromSeconds(20) };
+        var deadline = DateTime.UtcNow.AddSeconds(180); // generous: the test machine may be busy
         while (DateTime.UtcNow < deadline && !app.process.HasExited)
         {
             try
@@ -49,8 +49,9 @@ public sealed class RunningApp : IAsyncDisposable
                     return app;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
+                // Not listening yet, or too busy to answer within the client's timeout.
             }
 
             await Task.Delay(200);

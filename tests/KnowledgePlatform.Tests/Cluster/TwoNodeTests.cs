@@ -1,3 +1,5 @@
+using System.Net;
+using KnowledgePlatform.Tests.BackOffice;
 using KnowledgePlatform.Tests.Infrastructure;
 using KnowledgePlatform.Tests.Site;
 using KnowledgePlatform.Web.Cluster;
@@ -5,6 +7,7 @@ using KnowledgePlatform.Web.Data;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -109,18 +112,40 @@ public sealed class TwoNodeTests : IAsyncLifetime
         var issued = new DefaultHttpContext { RequestServices = a.Services };
         var tokens = a.Services.GetRequiredService<IAntiforgery>().GetAndStoreTokens(issued);
 
-        var posted = new DefaultHttpContext { RequestServices = b.Services };
-        posted.Request.Method = "POST";
         // The cookie as A named it: B must read it under the same name (the same application name).
         var cookieName = a.Services.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.Cookie.Name;
-        posted.Request.Headers.Cookie = $"{cookieName}={tokens.CookieToken}";
-        posted.Request.Headers[tokens.HeaderName!] = tokens.RequestToken;
-        Assert.True(await b.Services.GetRequiredService<IAntiforgery>().IsRequestValidAsync(posted));
+        Assert.True(await b.Services.GetRequiredService<IAntiforgery>().IsRequestValidAsync(Post(b, cookieName!, tokens.CookieToken!, tokens.RequestToken!)));
 
         // A request token made for another visitor's cookie is refused.
         var other = a.Services.GetRequiredService<IAntiforgery>().GetAndStoreTokens(new DefaultHttpContext { RequestServices = a.Services });
-        posted.Request.Headers[tokens.HeaderName!] = other.RequestToken;
-        Assert.False(await b.Services.GetRequiredService<IAntiforgery>().IsRequestValidAsync(posted));
+        Assert.False(await b.Services.GetRequiredService<IAntiforgery>().IsRequestValidAsync(Post(b, cookieName!, tokens.CookieToken!, other.RequestToken!)));
+    }
+
+    // A fresh context per request: antiforgery remembers the tokens it read on the context.
+    private static DefaultHttpContext Post(ClusterNode node, string cookieName, string cookieToken, string requestToken)
+    {
+        var posted = new DefaultHttpContext { RequestServices = node.Services };
+        posted.Request.Method = "POST";
+        posted.Request.Headers.Cookie = $"{cookieName}={cookieToken}";
+        posted.Request.Headers["RequestVerificationToken"] = requestToken;
+        return posted;
+    }
+
+    [Fact]
+    public async Task An_editor_signed_in_through_one_instance_stays_signed_in_on_the_other()
+    {
+        var cookies = new CookieContainer();
+        using var onA = a.CreateDefaultClient(new Uri("https://localhost"), new CookieContainerHandler(cookies));
+        using var onB = b.CreateDefaultClient(new Uri("https://localhost"), new CookieContainerHandler(cookies));
+        Assert.Equal(HttpStatusCode.Redirect, (await onB.GetAsync("/beheer", Ct)).StatusCode); // not signed in yet
+
+        var user = await BackOfficeUsers.CreateAsync(a, "Beheerder");
+        using var login = await BackOfficeUsers.LogInAsync(onA, user.Email!, BackOfficeUsers.Password);
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        Assert.Equal("/beheer", login.Headers.Location?.OriginalString);
+
+        using var onOther = await onB.GetAsync("/beheer", Ct);
+        Assert.Equal(HttpStatusCode.OK, onOther.StatusCode);
     }
 
     private static ClusterNotifications Listener(ClusterNode node) => node.Services.GetRequiredService<ClusterNotifications>();

@@ -90,6 +90,37 @@ public abstract partial class SearchEngineContractTests
         Assert.Equal([key], (await search.SearchAsync(m)).Hits.Select(h => h.Key));
         Assert.NotEmpty((await search.SearchAsync("Helderman")).Hits);
     }
+
+    [Fact]
+    public async Task Rebuild_keeps_search_answering_and_keeps_what_was_published_meanwhile()
+    {
+        var before = Marker();
+        var during = Marker();
+        var old = await search.PublishIndexedAsync(before, Article($"Voor {before}", "<p>Tekst.</p>"));
+        Guid? published = null;
+        var answeredMeanwhile = false;
+
+        // Reported after each batch of the new index is written, before the swap: search the live
+        // index, then publish an item and wait until the outbox has indexed it (into the old tables).
+        var progress = new InlineProgress(_ =>
+        {
+            if (published is null)
+            {
+                answeredMeanwhile = search.SearchAsync(before).GetAwaiter().GetResult().Hits.Any(h => h.Key == old);
+                published = search.PublishIndexedAsync(during, Article($"Tijdens {during}", "<p>Tekst.</p>")).GetAwaiter().GetResult();
+            }
+        });
+        await fixture.Factory.InScopeAsync(sp => sp.GetRequiredService<RebuildSearchIndex.Handler>().HandleAsync(progress, TestContext.Current.CancellationToken));
+
+        Assert.True(answeredMeanwhile);
+        Assert.Equal([published!.Value], (await search.SearchAsync(during)).Hits.Select(h => h.Key));
+        Assert.Equal([old], (await search.SearchAsync(before)).Hits.Select(h => h.Key));
+    }
+
+    private sealed class InlineProgress(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
+    }
 }
 
 public sealed class SearchEngineContractTests_Sqlite(SqliteDemoFixture fixture) : SearchEngineContractTests(fixture), IClassFixture<SqliteDemoFixture>;

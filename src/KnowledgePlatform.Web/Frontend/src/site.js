@@ -1,4 +1,5 @@
 // Progressive enhancement only: every page works without this file.
+import './search.js';
 document.documentElement.classList.add('kp-js');
 
 const submitButtons = (form) => form.querySelectorAll('button[type="submit"], button:not([type])');

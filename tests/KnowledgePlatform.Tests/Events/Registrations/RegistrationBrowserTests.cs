@@ -129,7 +129,7 @@ public sealed partial class RegistrationBrowserTests(RegistrationSiteOverHttp si
             return parsed.Single(m => m.ToAddress == to && m.Subject?.StartsWith(subjectStart, StringComparison.Ordinal) == true);
         }, 60);
 
-    private string PersonalLink(string text) =>
+    private static string PersonalLink(string text) =>
         new Uri(PersonalLinkPattern().Match(text).Value).PathAndQuery is var path && path.StartsWith("/aanmelding/", StringComparison.Ordinal)
             ? path
             : throw new InvalidOperationException("No personal link in: " + text);

@@ -1,4 +1,5 @@
 using KnowledgePlatform.Tests.Infrastructure;
+using KnowledgePlatform.Tests.Site;
 using KnowledgePlatform.Web.Content;
 using KnowledgePlatform.Web.Events.Registrations;
 using KnowledgePlatform.Web.Mail;
@@ -57,7 +58,7 @@ public abstract class RegistrationMailTests(RegistrationFixture fixture)
         await app.PublishAsync(report with { Body = "<p>Zo ging het, aangevuld.</p>" }, reportKey);
         await app.ProcessOutboxAsync();
 
-        var mail = Assert.Single((await MailsAsync(anna.Email)).Where(m => m.Kind == "registration.report"));
+        var mail = Assert.Single(await MailsAsync(anna.Email), m => m.Kind == "registration.report");
         Assert.Equal("Het verslag is online: " + body.Title, mail.Subject);
         Assert.Contains($"/verslagen/{report.Slug}", mail.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(await MailsAsync(bram.Email), m => m.Kind == "registration.report");
@@ -78,7 +79,7 @@ public abstract class RegistrationMailTests(RegistrationFixture fixture)
         app.Clock.Set(start.AddHours(-20));
         await app.RunJobsAsync();
         await app.RunJobsAsync();
-        var reminder = Assert.Single((await MailsAsync(anna.Email)).Where(m => m.Kind == "registration.reminder"));
+        var reminder = Assert.Single(await MailsAsync(anna.Email), m => m.Kind == "registration.reminder");
         Assert.Contains("https://meet.example.org/werkplaats", reminder.Text, StringComparison.Ordinal);
     }
 

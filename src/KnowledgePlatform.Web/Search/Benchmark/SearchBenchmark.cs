@@ -1,0 +1,88 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using KnowledgePlatform.Web.Content;
+using KnowledgePlatform.Web.Data;
+using KnowledgePlatform.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace KnowledgePlatform.Web.Search.Benchmark;
+
+/// <summary>
+/// `search benchmark` (scripts/bench-search.sh runs it per engine): p50/p95 of the raw engine
+/// query (FTS5 bm25 … LIMIT 10, PostgreSQL ts_rank … LIMIT 10), of SearchAsync in-process and of
+/// the HTTP API at Bench:Url (top 10 with snippets and facets) for the same queries; single-item
+/// reindex latency; full reindex next to the engine's own bulk build. Prints Markdown rows.
+/// Writes to the database (reindexes), so point it at a benchmark database only.
+/// </summary>
+public static class SearchBenchmark
+{
+    public static async Task<int> RunAsync(IServiceProvider services, TextWriter output, CancellationToken ct)
+    {
+        var config = services.GetRequiredService<IConfiguration>();
+        var env = services.GetRequiredService<IHostEnvironment>();
+        var rounds = config.GetValue("Bench:Rounds", 30);
+        var url = config["Bench:Url"];
+        var postgres = services.GetRequiredService<DatabaseSettings>().Provider == DatabaseProvider.Postgres;
+        var engineName = postgres ? "PostgreSQL" : "SQLite";
+        var words = Path.Combine(RepositoryPaths.BaseFor(env.ContentRootPath), "..", "shared", "data", "snowball-dutch-porter", "voc.txt");
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KnowledgeDbContext>();
+        var engine = (SqlSearchEngine)scope.ServiceProvider.GetRequiredService<ISearchEngine>();
+        var queries = await BenchmarkQueries.PickAsync(db, engine, postgres, words, ct);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+
+        await output.WriteLineAsync($"| engine | query | text | raw p50 | raw p95 | engine p50 | engine p95 | HTTP p50 | HTTP p95 | HTTP p95 / raw p95 | total |");
+        await output.WriteLineAsync("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var q in queries)
+        {
+            var raw = await TimeAsync(rounds, () => engine.RawTopTenAsync(q.Text, ct));
+            var total = 0;
+            var inProcess = await TimeAsync(rounds, async () => total = (await engine.SearchAsync(new SearchQuery(q.Text, q.Filters), ct)).Total);
+            var (h50, h95) = url is null ? (double.NaN, double.NaN)
+                : await TimeAsync(rounds, async () => (await http.GetAsync(ApiUrl(url, q), ct)).EnsureSuccessStatusCode().Dispose());
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"| {engineName} | {q.Label} | `{q.Text}` | {raw.P50:F1} | {raw.P95:F1} | {inProcess.P50:F1} | {inProcess.P95:F1} | {h50:F1} | {h95:F1} | {h95 / raw.P95:F1}× | {total} |"));
+        }
+
+        await output.WriteLineAsync();
+        var indexer = scope.ServiceProvider.GetRequiredService<SearchIndexer>();
+        var keys = await db.ContentItems.AsNoTracking().Where(i => i.Status == ContentStatus.Published).OrderBy(i => i.Key).Select(i => i.Key).Take(rounds).ToListAsync(ct);
+        var next = 0;
+        var single = await TimeAsync(rounds, () => indexer.HandleAsync(new OutboxMessage { Kind = PublishContent.OutboxKind, ContentKey = keys[next++ % keys.Count] }, ct));
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{engineName}: single-item reindex p50 {single.P50:F1} ms, p95 {single.P95:F1} ms"));
+
+        var bulk = await engine.BulkBuildAsync(ct);
+        var started = Stopwatch.StartNew();
+        var documents = await scope.ServiceProvider.GetRequiredService<RebuildSearchIndex.Handler>().HandleAsync(null, ct);
+        var full = started.Elapsed.TotalSeconds;
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"{engineName}: full reindex {documents} documents in {full:F1} s ({documents / full:F0}/s); engine's bulk build {bulk.Seconds:F1} s ({documents / bulk.Seconds:F0}/s, {bulk.What}); ratio {full / bulk.Seconds:F2}×"));
+        return 0;
+    }
+
+    private static string ApiUrl(string baseUrl, BenchmarkQuery q) =>
+        $"{baseUrl.TrimEnd('/')}/api/v1/search?q={Uri.EscapeDataString(q.Text)}"
+        + string.Concat(q.Filters.SelectMany(f => f.Value.Select(v => $"&{f.Key}={Uri.EscapeDataString(v)}")));
+
+    /// <summary>p50 and p95 in milliseconds over <paramref name="rounds"/> runs, after three warm-up runs.</summary>
+    private static async Task<(double P50, double P95)> TimeAsync(int rounds, Func<Task> run)
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await run();
+        }
+
+        var times = new List<double>(rounds);
+        for (var i = 0; i < rounds; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await run();
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        return (times[(int)(0.5 * (times.Count - 1))], times[(int)Math.Ceiling(0.95 * (times.Count - 1))]);
+    }
+}

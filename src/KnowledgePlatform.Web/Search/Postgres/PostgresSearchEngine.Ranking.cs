@@ -1,0 +1,33 @@
+namespace KnowledgePlatform.Web.Search.Postgres;
+
+/// <summary>
+/// ts_rank_cd reads (and detoasts) each match's whole vector, so ranking every match of a common
+/// word costs about five times FTS5's bm25. Instead the GIN match collects (id, date, title hit)
+/// for every match without reading vectors, and only the newest matches plus the newest title
+/// matches — the ones relevance × recency can put first — are ranked. Title matches carry the
+/// highest weight, so an older item with the word in its title still competes.
+/// </summary>
+public sealed partial class PostgresSearchEngine
+{
+    /// <summary>Candidates from each of the two orders; pages beyond them rank every match.</summary>
+    private const int Candidates = 400;
+
+    /// <summary>
+    /// The planner counts `vector @@ query` as cheap, so for a word in most documents it prefers a
+    /// sequential scan, which detoasts every vector to test it (330 ms at 10,000 documents); the
+    /// bitmap scan over the GIN index needs no recheck and reads no vector (70 ms). Scoped to the
+    /// search's own statements on its own connection.
+    /// </summary>
+    protected override (string Set, string Reset)? SearchSettingsSql => ("SET enable_seqscan = off", "RESET enable_seqscan");
+
+    protected override string RankedCte(string cte, MatchKind kind, string where, int needed) =>
+        kind != MatchKind.Ranked || needed > Candidates ? cte : $"""
+            WITH g AS MATERIALIZED (
+                SELECT d.id, d.date_utc, d.title_vector @@ {Query} AS in_title FROM search_documents d
+                WHERE d.vector @@ {Query} AND {where}),
+            c AS (
+                (SELECT id FROM g ORDER BY date_utc DESC NULLS LAST LIMIT {Candidates})
+                UNION (SELECT id FROM g WHERE in_title ORDER BY date_utc DESC NULLS LAST LIMIT {Candidates})),
+            m AS (SELECT c.id, ts_rank_cd(d.vector, {Query}) AS score FROM c JOIN search_documents d ON d.id = c.id)
+            """;
+}

@@ -1,0 +1,130 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+
+namespace KnowledgePlatform.Web.Search;
+
+public abstract partial class SqlSearchEngine
+{
+    /// <summary>Documents per write transaction while a rebuild fills the new tables: short enough that a publish meanwhile barely waits.</summary>
+    private const int RebuildBatch = 500;
+
+    /// <summary>Drops what a broken rebuild left behind and creates empty new tables (suffix <see cref="Shadow"/>) beside the live ones.</summary>
+    protected abstract Task CreateShadowAsync(DbConnection connection, CancellationToken ct);
+
+    /// <summary>Work on the filled new tables before the swap (PostgreSQL builds their indexes here, outside any lock).</summary>
+    protected virtual Task CompleteShadowAsync(DbConnection connection, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Within one short transaction: drops the live tables and gives the new ones their names.</summary>
+    protected abstract Task SwapAsync(DbConnection connection, DbTransaction tx, CancellationToken ct);
+
+    /// <summary>
+    /// Builds a complete new index beside the live one, in batches of short write transactions (a
+    /// publish meanwhile is indexed into the live tables, readers keep searching them), then swaps
+    /// it in with one short transaction. What changed during the build is the caller's to replay.
+    /// </summary>
+    public async Task<int> ReplaceAllAsync(IAsyncEnumerable<SearchDocument> documents, IProgress<int>? progress, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await CreateShadowAsync(connection, ct);
+            var count = 0;
+            await foreach (var batch in AnalyzedBatchesAsync(documents, ct))
+            {
+                await using var tx = await connection.BeginTransactionAsync(ct);
+                await InsertAsync(connection, tx, batch, Shadow, ct);
+                await tx.CommitAsync(ct);
+                count += batch.Length;
+                progress?.Report(count);
+            }
+
+            await CompleteShadowAsync(connection, ct);
+            await using (var tx = await connection.BeginTransactionAsync(ct))
+            {
+                await SwapAsync(connection, tx, ct);
+                await tx.CommitAsync(ct);
+            }
+
+            return count;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
+    /// Batches read from <paramref name="documents"/> and analyzed on every core by a producer that
+    /// runs ahead of the writer (two batches at most), so loading, analysis and writing overlap.
+    /// The documents must therefore come from another connection than this engine's.
+    /// </summary>
+    private static async IAsyncEnumerable<AnalyzedDocument[]> AnalyzedBatchesAsync(IAsyncEnumerable<SearchDocument> documents, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var channel = Channel.CreateBounded<AnalyzedDocument[]>(2);
+        var producer = Task.Run(async () =>
+        {
+            try
+            {
+                var batch = new List<SearchDocument>(RebuildBatch);
+                await foreach (var document in documents.WithCancellation(ct))
+                {
+                    batch.Add(document);
+                    if (batch.Count == RebuildBatch)
+                    {
+                        await channel.Writer.WriteAsync(Analyze(batch), ct);
+                        batch.Clear();
+                    }
+                }
+
+                if (batch.Count > 0)
+                {
+                    await channel.Writer.WriteAsync(Analyze(batch), ct);
+                }
+
+                channel.Writer.Complete();
+            }
+            catch (Exception ex)
+            {
+                channel.Writer.Complete(ex);
+            }
+        }, ct);
+
+        await foreach (var batch in channel.Reader.ReadAllAsync(ct))
+        {
+            yield return batch;
+        }
+
+        await producer;
+    }
+
+    private static AnalyzedDocument[] Analyze(List<SearchDocument> batch)
+    {
+        var analyzed = new AnalyzedDocument[batch.Count];
+        Parallel.For(0, batch.Count, i => analyzed[i] = AnalyzedDocument.From(batch[i]));
+        return analyzed;
+    }
+
+    /// <summary>A command for rebuild DDL and bulk work, which may take longer than a query's timeout on a large index.</summary>
+    protected static async Task ExecuteLongAsync(DbConnection connection, DbTransaction? tx, string sql, CancellationToken ct)
+    {
+        await using var command = Command(connection, tx, sql);
+        command.CommandTimeout = 0;
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    protected static async Task<List<(string, string)>> PairsAsync(DbConnection connection, DbTransaction? tx, string sql, CancellationToken ct, params (string, object?)[] parameters)
+    {
+        await using var command = Command(connection, tx, sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var pairs = new List<(string, string)>();
+        while (await reader.ReadAsync(ct))
+        {
+            pairs.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return pairs;
+    }
+}

@@ -1,0 +1,93 @@
+using KnowledgePlatform.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace KnowledgePlatform.Tests.Search;
+
+/// <summary>
+/// /zoeken in a real Chromium: typing shows autocomplete suggestions (an ARIA 1.2 combobox) and
+/// updates the results in place, without leaving the page; the keyboard picks a suggestion.
+/// </summary>
+public sealed class SearchPageBrowserTests(DemoSiteOverHttp site, ChromiumBrowser chromium)
+    : IClassFixture<DemoSiteOverHttp>, IClassFixture<ChromiumBrowser>
+{
+    private const int Timeout = 15_000;
+
+    [Fact]
+    public async Task Typing_shows_suggestions_and_updates_results_in_place()
+    {
+        var page = await chromium.NewPageAsync(site.BaseAddress, 1280);
+        try
+        {
+            await page.GotoAsync("/zoeken?q=zzzzqqq");
+            Assert.Equal("0 resultaten", (await page.Locator("[data-kp-search-status]").TextContentAsync())?.Trim());
+            await page.EvaluateAsync("() => { window.kpSamePage = true; }");
+
+            var box = page.Locator("#kp-search-q");
+            await box.FillAsync("");
+            await box.PressSequentiallyAsync("Helderman", new() { Delay = 40 });
+
+            // Suggestions: a listbox the box controls, with options, and the box says it is expanded.
+            var listId = await box.GetAttributeAsync("aria-controls");
+            Assert.Equal("combobox", await box.GetAttributeAsync("role"));
+            await page.WaitForSelectorAsync($"#{listId} [role=option]", new() { Timeout = Timeout });
+            Assert.Equal("true", await box.GetAttributeAsync("aria-expanded"));
+            var options = await page.Locator($"#{listId} [role=option]").AllTextContentsAsync();
+            Assert.Contains(options, o => o.Contains("Helderman", StringComparison.Ordinal));
+
+            // Results in place: the count (in the role=status region) and the list change, the address follows, no navigation.
+            await page.WaitForFunctionAsync("() => /^[1-9]\\d* resultaten?$/.test(document.querySelector('[data-kp-search-status]').textContent.trim())",
+                null, new() { Timeout = Timeout });
+            Assert.True(await page.Locator("[data-kp-search-part=results] li").CountAsync() >= 1);
+            Assert.Contains("Helderman", await page.Locator("[data-kp-search-part=results]").InnerTextAsync(), StringComparison.Ordinal);
+            Assert.True(await page.EvaluateAsync<bool>("() => window.kpSamePage === true"));
+            await page.WaitForURLAsync(url => url.Contains("q=Helderman", StringComparison.Ordinal), new() { Timeout = Timeout });
+
+            // A facet checkbox also updates in place.
+            var facet = page.Locator("[data-kp-search-part=facets] input[type=checkbox][name=type]").First;
+            var facetId = await facet.GetAttributeAsync("id");
+            await facet.CheckAsync();
+            await page.WaitForURLAsync(url => url.Contains("type=", StringComparison.Ordinal), new() { Timeout = Timeout });
+            await page.WaitForFunctionAsync($"() => document.getElementById('{facetId}')?.checked === true", null, new() { Timeout = Timeout });
+            Assert.True(await page.EvaluateAsync<bool>("() => window.kpSamePage === true"));
+
+            // The keyboard picks a suggestion: down arrow marks the first option, Enter opens it.
+            await box.FocusAsync();
+            await box.PressAsync("End");
+            await box.PressSequentiallyAsync(" ", new() { Delay = 40 });
+            await box.PressAsync("Backspace");
+            await page.WaitForSelectorAsync($"#{listId} [role=option]", new() { Timeout = Timeout });
+            await box.PressAsync("ArrowDown");
+            var activeId = await box.GetAttributeAsync("aria-activedescendant");
+            Assert.Equal("true", await page.Locator($"#{activeId}").GetAttributeAsync("aria-selected"));
+            var target = await page.Locator($"#{activeId}").GetAttributeAsync("data-url");
+            await box.PressAsync("Enter");
+            await page.WaitForURLAsync(target!, new() { Timeout = Timeout });
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Header_search_box_suggests_on_every_page()
+    {
+        var page = await chromium.NewPageAsync(site.BaseAddress, 1280);
+        try
+        {
+            await page.GotoAsync("/");
+            var box = page.Locator("#kp-site-search");
+            await box.PressSequentiallyAsync("transforma", new() { Delay = 40 });
+            var listId = await box.GetAttributeAsync("aria-controls");
+            await page.WaitForSelectorAsync($"#{listId} [role=option]", new() { Timeout = Timeout });
+            var options = await page.Locator($"#{listId} [role=option]").AllTextContentsAsync();
+            Assert.Contains(options, o => o.Contains("Thema", StringComparison.Ordinal));
+            await box.PressAsync("Escape");
+            Assert.Equal("false", await box.GetAttributeAsync("aria-expanded"));
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+}
