@@ -1,12 +1,12 @@
 using System.Net;
 using KnowledgePlatform.Web.Data;
+using KnowledgePlatform.Web.Mail;
 
 namespace KnowledgePlatform.Web.Accounts;
 
 /// <summary>
-/// The invitation mail. THE single call site for sending it: when the Mail module (MailQueue) is
-/// available, <see cref="Enqueue"/> adds it to the caller's unit of work; until then it returns
-/// false and the administrator is shown the link to pass on.
+/// The invitation mail, queued in the mail ledger (Mail/MailQueue) in the caller's unit of work,
+/// so it is sent exactly when the invitation commits, once.
 /// </summary>
 public sealed class InvitationMail(KnowledgeDbContext db)
 {
@@ -33,11 +33,9 @@ public sealed class InvitationMail(KnowledgeDbContext db)
     /// <summary>True when the mail was queued (commits with the caller's SaveChanges).</summary>
     public bool Enqueue(AppUser user, Uri link, TimeSpan lifetime)
     {
-        _ = db;
-        _ = (Text(user, link, lifetime), Html(user, link, lifetime));
-        // Mail/ has not landed on this branch yet. On merge, replace with:
-        // return MailQueue.Enqueue(db, new OutgoingMail(Kind, $"{Kind}:{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(link.Query)))}",
-        //     new MailboxAddress(user.Email!, user.DisplayName), Subject, Html(user, link, lifetime), Text(user, link, lifetime)));
-        return false;
+        // One mail per link: the key is derived from the link (whose secret is never stored unhashed).
+        var key = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(link.Query)));
+        return MailQueue.Enqueue(db, new OutgoingMail(Kind, $"{Kind}:{key}", MailboxAddress.Create(user.Email!, user.DisplayName),
+            Subject, Html(user, link, lifetime), Text(user, link, lifetime)));
     }
 }

@@ -40,6 +40,13 @@ public sealed class ContentForm
     public string? RegistrationUrl { get; set; }
     public string? RegistrationInfo { get; set; }
     public int? RegistrationCapacity { get; set; }
+    public DateOnly? RegistrationDeadlineDate { get; set; }
+    public TimeOnly? RegistrationDeadlineTime { get; set; }
+    public bool AskOrganisation { get; set; }
+    public bool AskRole { get; set; }
+    public bool AskMunicipality { get; set; }
+    public bool AskNeeds { get; set; }
+    public string? FreeQuestion { get; set; }
     public string? Price { get; set; }
     public bool Cancelled { get; set; }
 

@@ -57,7 +57,14 @@ public static class ContentFormMapping
             {
                 StartTime = p.StartTime, EndTime = p.EndTime, Title = p.Title?.Trim() ?? "", Description = Clean(p.Description), Speakers = [.. p.Speakers.Distinct()],
             })],
-            Registration = new Registration { Mode = f.RegistrationMode, Url = Clean(f.RegistrationUrl), Info = Clean(f.RegistrationInfo), Capacity = f.RegistrationCapacity },
+            Registration = new Registration
+            {
+                Mode = f.RegistrationMode, Url = Clean(f.RegistrationUrl), Info = Clean(f.RegistrationInfo), Capacity = f.RegistrationCapacity,
+                Deadline = f.RegistrationDeadlineDate is { } dd ? At(dd, f.RegistrationDeadlineTime ?? new TimeOnly(23, 59)) : null,
+                Questions = f.AskOrganisation || f.AskRole || f.AskMunicipality || f.AskNeeds || !string.IsNullOrWhiteSpace(f.FreeQuestion)
+                    ? new RegistrationQuestions { Organisation = f.AskOrganisation, Role = f.AskRole, Municipality = f.AskMunicipality, Needs = f.AskNeeds, FreeQuestion = Clean(f.FreeQuestion) }
+                    : null,
+            },
         };
         if (!string.IsNullOrWhiteSpace(f.VenueName + f.VenueAddress) && string.IsNullOrWhiteSpace(f.VenueCity))
         {
@@ -93,6 +100,17 @@ public static class ContentFormMapping
                 (f.OnlineUrl, f.Body, f.Organisers, f.Partners, f.Speakers) = (e.OnlineUrl, e.Body, [.. e.Organisers], [.. e.Partners], [.. e.Speakers]);
                 (f.Audience, f.Price, f.Cancelled) = (e.Audience, e.Price, e.Cancelled);
                 (f.RegistrationMode, f.RegistrationUrl, f.RegistrationInfo, f.RegistrationCapacity) = (e.Registration.Mode, e.Registration.Url, e.Registration.Info, e.Registration.Capacity);
+                if (e.Registration.Deadline is { } deadline)
+                {
+                    var local = DutchTime.ToAmsterdam(deadline);
+                    (f.RegistrationDeadlineDate, f.RegistrationDeadlineTime) = (DateOnly.FromDateTime(local.DateTime), TimeOnly.FromDateTime(local.DateTime));
+                }
+
+                if (e.Registration.Questions is { } q)
+                {
+                    (f.AskOrganisation, f.AskRole, f.AskMunicipality, f.AskNeeds, f.FreeQuestion) = (q.Organisation, q.Role, q.Municipality, q.Needs, q.FreeQuestion);
+                }
+
                 f.Programme = [.. e.Programme.Select(p => new ProgrammeRow { StartTime = p.StartTime, EndTime = p.EndTime, Title = p.Title, Description = p.Description, Speakers = [.. p.Speakers] })];
                 if (e is WorkshopContent w)
                 {

@@ -149,6 +149,7 @@ public sealed partial class BewerkenModel(KnowledgeDbContext db, EditContent.Han
         "People" => "Form.Speakers",
         "Organisers" => "Form.Organisers",
         "Items" => "Form.Items",
+        "Registration.Questions.FreeQuestion" => "Form.FreeQuestion",
         _ => "Form." + field.Replace(".", "", StringComparison.Ordinal),
     };
 
