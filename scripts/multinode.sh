@@ -34,6 +34,7 @@ done
 work=$(mktemp -d /tmp/kp-multinode-XXXX)
 chmod a+rx "$work"
 cleanup() {
+  touch "$work/stop-all"  # background pollers and load rounds end with the script
   for port in "${PORTS[@]}"; do [[ -f $work/app-$port.pid ]] && kill -9 "$(cat "$work/app-$port.pid")" 2>/dev/null || true; done
   [[ -f $work/nginx.pid ]] && nginx -c "$work/nginx.conf" -s stop 2>/dev/null || true
   scripts/postgres.sh stop || true
@@ -156,27 +157,30 @@ DB=kp_multinode sql "SELECT calls || ' calls, ' || round(total_exec_time::numeri
 say "publishing $PUBLISHES times under load; polling each instance directly…"
 nginx_for "${PORTS[@]}"
 # Read load in 10 s rounds for as long as the publishing takes (each round prints its own figures).
-( while [[ ! -f $work/stop-load ]]; do wrk -t2 -c"$CONNECTIONS" -d10s -s "$work/mixed.lua" "http://127.0.0.1:$LB" 2>&1; done ) >"$work/wrk-publish.txt" &
+( while [[ ! -f $work/stop-load && ! -f $work/stop-all ]]; do wrk -t2 -c"$CONNECTIONS" -d10s -s "$work/mixed.lua" "http://127.0.0.1:$LB" 2>&1; done ) >"$work/wrk-publish.txt" &
 wrk_pid=$!
-: >"$work/latencies.txt"; misses=0
+: >"$work/latencies.txt"; misses=0; publish_failures=0
 for i in $(seq 1 "$PUBLISHES"); do
   title="Multinode bijeenkomst $i $RANDOM$RANDOM"
   pollers=()
   for port in "${PORTS[@]}"; do
     # Polls from before the publish until the change shows, or until told to stop 15 s after it.
     ( until curl -fs "http://127.0.0.1:$port/agenda/$touch_slug" | grep -qF "$title"; do
-        [[ -f $work/stop-$i ]] && { echo "miss $port"; exit 0; }
+        [[ -f $work/stop-$i || -f $work/stop-all ]] && { echo "miss $port"; exit 0; }
       done
       echo "seen $port $(date +%s%3N)" ) >"$work/seen-$i-$port.txt" &
     pollers+=($!)
   done
-  committed=$("${app[@]}" content touch --slug "$touch_slug" --title "$title" "${common[@]}" | awk '/gepubliceerd/ {print $2}')
+  # A publish can be refused (the rich-text parser's time budget runs out on a starved machine): counted, not fatal.
+  committed=$("${app[@]}" content touch --slug "$touch_slug" --title "$title" "${common[@]}" 2>>"$work/touch-errors.txt" | awk '/gepubliceerd/ {print $2}' || true)
+  [[ -n $committed ]] || { publish_failures=$((publish_failures + 1)); touch "$work/stop-$i"; }
   ( sleep 15; touch "$work/stop-$i" ) & stopper=$!
   wait "${pollers[@]}"
   kill "$stopper" 2>/dev/null || true
   for port in "${PORTS[@]}"; do
     read -r what _ seen <"$work/seen-$i-$port.txt"
-    if [[ $what == seen ]]; then echo "$port $(( seen - committed ))" >>"$work/latencies.txt"; else misses=$((misses + 1)); fi
+    if [[ -z $committed ]]; then :
+    elif [[ $what == seen ]]; then echo "$port $(( seen - committed ))" >>"$work/latencies.txt"; else misses=$((misses + 1)); fi
   done
   sleep 2
 done
@@ -242,7 +246,7 @@ Corpus: $items published items (corpus generate, $COUNT), served by 3 instances
 3 vs 1: $(awk -v a="${RPS[3]}" -v b="${RPS[1]}" 'BEGIN {printf "%.2f", a / b}')× (target ≥ 0.90×)
 
 Publish-to-visible ($PUBLISHES publishes of /agenda/$touch_slug via 'content touch', polled on each instance directly, under read load):
-  p50 ${lat_p50} ms, p99 ${lat_p99} ms, max ${lat_max} ms over $(wc -l <"$work/latencies.txt") observations; not seen within 15 s: $misses
+  p50 ${lat_p50} ms, p99 ${lat_p99} ms, max ${lat_max} ms over $(wc -l <"$work/latencies.txt") observations; not seen within 15 s: $misses; publishes refused: $publish_failures
   per instance: $per_instance
   read load meanwhile: $(rps_of "$pub_out") req/s, errors $(errors_of "$pub_out")
 

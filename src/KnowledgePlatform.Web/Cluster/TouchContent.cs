@@ -34,8 +34,17 @@ public static class TouchContent
 
         var json = await db.ContentVersions.Where(v => v.ContentKey == item.Key && v.Number == item.LatestVersion).Select(v => v.Body).SingleAsync(ct);
         var body = ContentJson.DeserializeBody(json) with { Title = title };
-        await services.GetRequiredService<SaveDraft.Handler>().HandleAsync(new SaveDraft.Command(item.Key, body, Editor, "content touch"), ct);
-        await services.GetRequiredService<PublishContent.Handler>().HandleAsync(new PublishContent.Command(item.Key, Editor), ct);
+        try
+        {
+            await services.GetRequiredService<SaveDraft.Handler>().HandleAsync(new SaveDraft.Command(item.Key, body, Editor, "content touch"), ct);
+            await services.GetRequiredService<PublishContent.Handler>().HandleAsync(new PublishContent.Command(item.Key, Editor), ct);
+        }
+        catch (ValidationFailedException ex)
+        {
+            await error.WriteLineAsync($"Niet gepubliceerd: {ex.Message}");
+            return 1;
+        }
+
         var committed = services.GetRequiredService<TimeProvider>().GetUtcNow().ToUnixTimeMilliseconds();
         await output.WriteLineAsync($"gepubliceerd {committed} {slug}");
         return 0;
