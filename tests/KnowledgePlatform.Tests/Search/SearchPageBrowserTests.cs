@@ -53,9 +53,9 @@ public sealed class SearchPageBrowserTests(DemoSiteOverHttp site, ChromiumBrowse
             // The keyboard picks a suggestion: down arrow marks the first option, Enter opens it.
             await box.FocusAsync();
             await box.PressAsync("End");
-            await box.PressSequentiallyAsync(" ", new() { Delay = 40 });
-            await box.PressAsync("Backspace");
+            await box.PressAsync("Backspace"); // one keystroke, one suggestion request: "Helderma"
             await page.WaitForSelectorAsync($"#{listId} [role=option]", new() { Timeout = Timeout });
+            await page.WaitForFunctionAsync($"() => document.getElementById('kp-search-q').getAttribute('aria-expanded') === 'true'", null, new() { Timeout = Timeout });
             await box.PressAsync("ArrowDown");
             var activeId = await box.GetAttributeAsync("aria-activedescendant");
             Assert.Equal("true", await page.Locator($"#{activeId}").GetAttributeAsync("aria-selected"));
