@@ -21,7 +21,7 @@ dotnet build src/KnowledgePlatform.Web -c Release -v q -nologo >&2
 mkdir -p "$DIR"
 # A copy of the build, so rebuilding the repository meanwhile does not pull files from under it.
 rm -rf "$DIR/app" && cp -r src/KnowledgePlatform.Web/bin/Release/net10.0 "$DIR/app"
-app() { (cd src/KnowledgePlatform.Web && dotnet "$DIR/app/KnowledgePlatform.Web.dll" "$@" --Sync:ImportOnEmptyDatabase=false --Logging:LogLevel:Default=Warning); }
+app() { (cd src/KnowledgePlatform.Web && exec dotnet "$DIR/app/KnowledgePlatform.Web.dll" "$@" --Sync:ImportOnEmptyDatabase=false --Logging:LogLevel:Default=Warning); }
 
 for count in $COUNTS; do
   sqlite=(--Storage:DataPath="$DIR/sqlite-$count")
