@@ -21,7 +21,7 @@ dotnet build src/KnowledgePlatform.Web -c Release -v q -nologo >&2
 mkdir -p "$DIR"
 # A copy of the build, so rebuilding the repository meanwhile does not pull files from under it.
 rm -rf "$DIR/app" && cp -r src/KnowledgePlatform.Web/bin/Release/net10.0 "$DIR/app"
-app() { (cd src/KnowledgePlatform.Web && dotnet "$DIR/app/KnowledgePlatform.Web.dll" "$@" --Sync:ImportOnEmptyDatabase=false --Logging:LogLevel:Default=Warning); }
+app() { (cd src/KnowledgePlatform.Web && exec dotnet "$DIR/app/KnowledgePlatform.Web.dll" "$@" --Sync:ImportOnEmptyDatabase=false --Logging:LogLevel:Default=Warning); }
 
 for count in $COUNTS; do
   sqlite=(--Storage:DataPath="$DIR/sqlite-$count")
@@ -43,8 +43,7 @@ for count in $COUNTS; do
 
   echo; echo "## $count items, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u '+%Y-%m-%d %H:%M UTC')"; echo
   for engine in sqlite postgres; do
-    declare -n settings=$engine
-    port=$([[ $engine == sqlite ]] && echo 5201 || echo 5202)
+    if [[ $engine == sqlite ]]; then settings=("${sqlite[@]}"); port=5201; else settings=("${postgres[@]}"); port=5202; fi
     ASPNETCORE_ENVIRONMENT=Production app --urls "http://127.0.0.1:$port" --Site:OutputCache=false "${settings[@]}" >"$DIR/app-$port.log" 2>&1 &
     pid=$!
     for _ in $(seq 1 240); do curl -fs -o /dev/null "http://127.0.0.1:$port/health/live" && break; sleep 0.5; done

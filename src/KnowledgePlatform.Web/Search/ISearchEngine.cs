@@ -13,8 +13,10 @@ public interface ISearchEngine
     Task RemoveAsync(IReadOnlyCollection<Guid> keys, CancellationToken ct);
 
     /// <summary>
-    /// Replaces the whole index with <paramref name="documents"/> in one transaction: readers see
-    /// the old index until the new one is complete, so search never goes offline.
+    /// Replaces the whole index with <paramref name="documents"/>: builds a new index beside the
+    /// live one in short batches, then swaps it in with one short transaction, so readers see the
+    /// old index until the new one is complete and search never goes offline. Changes indexed into
+    /// the live index meanwhile are lost with it: the caller replays them (RebuildSearchIndex).
     /// </summary>
     Task<int> ReplaceAllAsync(IAsyncEnumerable<SearchDocument> documents, IProgress<int>? progress, CancellationToken ct);
 
