@@ -25,6 +25,7 @@ public static class MediaBench
         var widths = (config["MediaBench:Widths"] ?? "320,960,1920").Split(',').Select(w => int.Parse(w, CultureInfo.InvariantCulture)).ToArray();
         var rounds = config.GetValue("MediaBench:Rounds", 5);
         var parallel = config.GetValue("MediaBench:Parallel", 2);
+        int? height = config.GetValue<int?>("MediaBench:CropHeight"); // crops (focal point centre) instead of widths only
         var format = config["MediaBench:Format"] == "webp" ? DerivativeFormat.WebP : DerivativeFormat.Jpeg;
         var outDir = Directory.CreateTempSubdirectory("kp-bench-").FullName;
         var images = services.GetRequiredService<IImageProcessor>();
@@ -39,7 +40,7 @@ public static class MediaBench
                 foreach (var width in widths)
                 {
                     var target = Path.Combine(outDir, $"{Path.GetFileNameWithoutExtension(file)}_{width}.{format.Extension()}");
-                    images.CreateDerivative(file, new DerivativeRequest(width, null, format, headers[file]), target);
+                    images.CreateDerivative(file, new DerivativeRequest(width, height, format, headers[file]), target);
                 }
 
                 return ValueTask.CompletedTask;

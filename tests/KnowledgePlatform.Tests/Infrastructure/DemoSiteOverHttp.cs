@@ -17,6 +17,9 @@ public sealed class DemoSiteOverHttp : IAsyncLifetime
     /// <summary>The site's root, e.g. http://127.0.0.1:41234/; also its Site:BaseUrl.</summary>
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
+    /// <summary>The running app, for arranging data (users, uploads) through its services.</summary>
+    public PlatformFactory Factory => factory ?? throw new InvalidOperationException("Not initialised.");
+
     /// <summary>A plain HttpClient over the network stack; redirects are not followed.</summary>
     public HttpClient CreateClient() =>
         new(new SocketsHttpHandler { AllowAutoRedirect = false, MaxConnectionsPerServer = 8 })

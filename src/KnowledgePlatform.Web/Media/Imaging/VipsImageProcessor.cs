@@ -14,10 +14,37 @@ public sealed class VipsImageProcessor(IOptions<MediaOptions> options, ILogger<V
     public const string MissingMessage =
         "libvips is not available: the media library needs the Debian package libvips42 (apt-get install -y libvips42) for image derivatives.";
 
-    private readonly Lazy<bool> started = new(() => Start(options.Value, logger), LazyThreadSafetyMode.ExecutionAndPublication);
+    // libvips is process-wide: vips_init returns at once to a second caller while the first is still starting it, and
+    // the concurrency and cache settings are global. So one start per process, under a lock, whichever instance
+    // (test hosts make several) comes first; its settings apply to all.
+    private static readonly Lock StartLock = new();
+    private static Exception? startFailure;
+    private static bool started;
 
     /// <summary>Starts libvips now; throws <see cref="ImageProcessorUnavailableException"/> with <see cref="MissingMessage"/> if it cannot.</summary>
-    public void EnsureStarted() => _ = started.Value;
+    public void EnsureStarted()
+    {
+        lock (StartLock)
+        {
+            if (!started && startFailure is null)
+            {
+                try
+                {
+                    Start(options.Value, logger);
+                    started = true;
+                }
+                catch (ImageProcessorUnavailableException ex)
+                {
+                    startFailure = ex;
+                }
+            }
+
+            if (startFailure is not null)
+            {
+                throw new ImageProcessorUnavailableException(startFailure.Message, startFailure);
+            }
+        }
+    }
 
     public ImageHeader ReadHeader(string path)
     {
@@ -92,11 +119,21 @@ public sealed class VipsImageProcessor(IOptions<MediaOptions> options, ILogger<V
         return text.Length == 0 ? "(no detail)" : text;
     }
 
-    private static bool Start(MediaOptions settings, ILogger logger)
+    private static void Start(MediaOptions settings, ILogger logger)
     {
         try
         {
-            VipsModules.Disable();
+            // No optional libvips modules (Debian: vips-magick, -poppler, -heif, -jxl, -openslide): we need only the
+            // built-in JPEG/PNG/WebP/GIF loaders, and ImageMagick (loaded by vips-magick as vips_init builds its class
+            // list) installs its own SIGSEGV handler, which takes over the .NET runtime's and turns every
+            // NullReferenceException into a process crash; and vips-openslide pulls in the system libsqlite3 with global
+            // binding, whose symbols then win over the bundled e_sqlite3 EF Core uses (FTS5 crashed). libvips looks for modules under VIPSHOME; point it at a
+            // folder that has none. (The native environment: .NET's Environment.SetEnvironmentVariable does not reach it.)
+            if (VipsNative.SetEnv("VIPSHOME", Path.Combine(AppContext.BaseDirectory, "libvips-without-modules"), 1) == 0)
+            {
+                throw new ImageProcessorUnavailableException("libvips was not started: VIPSHOME could not be set to keep its optional modules out.");
+            }
+
             if (VipsNative.Init("KnowledgePlatform") != 0)
             {
                 throw new ImageProcessorUnavailableException("libvips failed to start: " + TakeError());
@@ -114,7 +151,6 @@ public sealed class VipsImageProcessor(IOptions<MediaOptions> options, ILogger<V
             VipsNative.BlockUntrustedSet(true);
             logger.LogInformation("libvips {Major}.{Minor}.{Micro} started for image derivatives.",
                 VipsNative.Version(0), VipsNative.Version(1), VipsNative.Version(2));
-            return true;
         }
         catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException)
         {

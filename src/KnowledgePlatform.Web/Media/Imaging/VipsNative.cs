@@ -93,6 +93,9 @@ internal static class VipsNative
     public static extern int JpegSave(IntPtr input, [MarshalAs(UnmanagedType.LPUTF8Str)] string filename, [MarshalAs(UnmanagedType.LPUTF8Str)] string qualityName, int quality,
         [MarshalAs(UnmanagedType.LPUTF8Str)] string stripName, int strip, [MarshalAs(UnmanagedType.LPUTF8Str)] string interlaceName, int interlace, [MarshalAs(UnmanagedType.LPUTF8Str)] string optimizeName, int optimize, IntPtr terminator);
 
+    [DllImport(GLib, EntryPoint = "g_setenv")]
+    public static extern int SetEnv([MarshalAs(UnmanagedType.LPUTF8Str)] string variable, [MarshalAs(UnmanagedType.LPUTF8Str)] string value, int overwrite);
+
     [DllImport(GObject, EntryPoint = "g_object_unref")]
     public static extern void ObjectUnref(IntPtr instance);
 }
