@@ -4,6 +4,7 @@ using KnowledgePlatform.Web.Corpus;
 using KnowledgePlatform.Web.Data;
 using KnowledgePlatform.Web.Infrastructure;
 using KnowledgePlatform.Web.Mail;
+using KnowledgePlatform.Web.Newsletter;
 using KnowledgePlatform.Web.Search;
 using KnowledgePlatform.Web.Site;
 using KnowledgePlatform.Web.Sync;
@@ -18,10 +19,13 @@ builder.AddSearch();
 builder.AddApi();
 builder.AddCorpus();
 builder.AddMail();
+builder.AddNewsletter();
 
 var app = builder.Build();
 app.UseSite();
 app.MapApi();
+app.MapNewsletterApi();
+app.MapNewsletterForms();
 return await app.RunPlatformAsync(args);
 
 /// <summary>The entry point, visible to the test host.</summary>
