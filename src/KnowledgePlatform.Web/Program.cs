@@ -9,6 +9,7 @@ using KnowledgePlatform.Web.Events.Registrations;
 using KnowledgePlatform.Web.Infrastructure;
 using KnowledgePlatform.Web.Mail;
 using KnowledgePlatform.Web.Media;
+using KnowledgePlatform.Web.Newsletter;
 using KnowledgePlatform.Web.Search;
 using KnowledgePlatform.Web.Site;
 using KnowledgePlatform.Web.Sync;
@@ -28,6 +29,7 @@ builder.AddBackOffice();
 builder.AddMail();
 builder.AddMedia();
 builder.AddRegistrations();
+builder.AddNewsletter();
 
 var app = builder.Build();
 app.UseSite();
@@ -35,6 +37,8 @@ app.MapApi();
 app.MapMedia();
 app.MapRegistrations();
 app.MapBackOffice();
+app.MapNewsletterApi();
+app.MapNewsletterForms();
 return await app.RunPlatformAsync(args);
 
 /// <summary>The entry point, visible to the test host.</summary>

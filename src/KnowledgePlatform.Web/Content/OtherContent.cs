@@ -79,4 +79,8 @@ public sealed record NewsletterSection
 {
     public required string Title { get; init; }
     public IReadOnlyList<Guid> Items { get; init; } = [];
+
+    /// <summary>Themes/regions this section is limited to: only subscribers with one of them (or "alles") get it. Null: everyone.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Guid>? Terms { get; init; }
 }

@@ -25,6 +25,11 @@ public static class MailSetup
             .Validate(o => o.MaxAttempts is > 0 and <= 50, "The setting Newsletter:MaxAttempts must be between 1 and 50.")
             .Validate(o => o.RetryBaseSeconds is >= 0 and <= 86_400, "The setting Newsletter:RetryBaseSeconds must be between 0 and 86400.")
             .ValidateOnStart();
+        builder.Services.AddOptions<MailLimitsOptions>()
+            .Bind(builder.Configuration.GetSection(MailLimitsOptions.Section))
+            .Validate(o => o.PerAddressPerDay > 0 && o.PerIpPerHour > 0 && o.OverallPerHour > 0, "The settings MailLimits:* must be positive numbers.")
+            .ValidateOnStart();
+        builder.Services.AddScoped<MailAbuseGuard>();
         builder.Services.AddSingleton<MailLedgerStore>();
         builder.Services.AddSingleton<IMailTransport, SmtpTransport>();
         builder.Services.AddSingleton<MailThrottle>();

@@ -2,13 +2,15 @@ using KnowledgePlatform.Tests.Infrastructure;
 using KnowledgePlatform.Web.Mail;
 using KnowledgePlatform.Web.Mail.Mime;
 using KnowledgePlatform.Web.Mail.Smtp;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgePlatform.Tests.Mail;
 
 /// <summary>The real app on a real database, sending to the given SMTP port with test-friendly timings.</summary>
-public sealed class MailPlatformFactory(TestDatabase database, int smtpPort, IReadOnlyDictionary<string, string>? settings = null)
-    : PlatformFactory(database)
+public sealed class MailPlatformFactory(TestDatabase database, int smtpPort, IReadOnlyDictionary<string, string>? settings = null, bool importDemo = false)
+    : PlatformFactory(database, importDemo)
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -21,11 +23,30 @@ public sealed class MailPlatformFactory(TestDatabase database, int smtpPort, IRe
         builder.UseSetting("Newsletter:MaxMessagesPerSecond", "5000");
         builder.UseSetting("Newsletter:LeaseSeconds", "3");
         builder.UseSetting("Newsletter:RetryBaseSeconds", "1");
+        builder.ConfigureServices(s => s.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, TestRemoteAddress>());
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
         }
     }
+}
+
+/// <summary>Test hosts only: X-Test-Remote-Address sets the connection's remote address, so tests can come "from many addresses".</summary>
+internal sealed class TestRemoteAddress : Microsoft.AspNetCore.Hosting.IStartupFilter
+{
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            if (System.Net.IPAddress.TryParse(context.Request.Headers["X-Test-Remote-Address"], out var ip))
+            {
+                context.Connection.RemoteIpAddress = ip;
+            }
+
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }
 
 public static class TestMails
