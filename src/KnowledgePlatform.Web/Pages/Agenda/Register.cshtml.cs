@@ -40,7 +40,7 @@ public sealed class RegisterModel(KnowledgeDbContext db, Register.Handler regist
 
             if (Input.Newsletter)
             {
-                await NewsletterOptIn.RequestAsync(HttpContext.RequestServices, Input.Email!, Input.Name, logger, ct);
+                await NewsletterOptIn.RequestAsync(HttpContext.RequestServices, Input.Email!, Input.Name, HttpContext.Connection.RemoteIpAddress, logger, ct);
             }
 
             return RedirectToPage("/Agenda/Registered", new

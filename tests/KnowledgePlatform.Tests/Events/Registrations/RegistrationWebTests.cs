@@ -4,6 +4,8 @@ using System.Text.Json;
 using AngleSharp.Html.Parser;
 using KnowledgePlatform.Web.Events.Registrations;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgePlatform.Tests.Events.Registrations;
 
@@ -87,6 +89,30 @@ public abstract class RegistrationWebTests(RegistrationFixture fixture)
 
         // The page is rendered per request (live counts, a token per visitor), never from the output cache.
         Assert.Contains("Nog 1 plaats vrij.", await client.GetStringAsync($"/agenda/{body.Slug}", Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ook_de_nieuwsbrief_ontvangen_goes_through_the_newsletter_double_opt_in()
+    {
+        var body = RegistrationSteps.OpenEvent(capacity: 5);
+        await app.PublishEventAsync(body);
+        var form = new HtmlParser().ParseDocument(await client.GetStringAsync($"/agenda/{body.Slug}", Ct)).QuerySelector("form.kp-registration-form")!;
+        var email = $"nieuwsbrief-{Guid.NewGuid():N}@example.org";
+
+        var ok = await PostFormAsync(form, new() { ["Name"] = "Cor", ["Email"] = email, ["Newsletter"] = "true" });
+
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        var (subscriber, confirmation) = await app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<KnowledgePlatform.Web.Data.KnowledgeDbContext>();
+            var s = await db.Set<KnowledgePlatform.Web.Newsletter.Subscriber>().AsNoTracking().SingleOrDefaultAsync(x => x.Email == email, Ct);
+            var m = await db.Set<KnowledgePlatform.Web.Mail.MailLedgerEntry>().AsNoTracking()
+                .CountAsync(x => x.ToAddress == email && x.Kind == KnowledgePlatform.Web.Newsletter.NewsletterMails.ConfirmationKind, Ct);
+            return (s, m);
+        });
+        Assert.NotNull(subscriber);
+        Assert.Equal(KnowledgePlatform.Web.Newsletter.SubscriberStatus.Pending, subscriber.Status);
+        Assert.Equal(1, confirmation);
     }
 
     [Fact]
