@@ -10,8 +10,10 @@ namespace KnowledgePlatform.Web.Cluster;
 /// content through the outbox, which the running site handles) holds an exclusive OS lock on a
 /// file beside the database for its lifetime; a second site on the same file stops at start-up
 /// with one sentence. The OS drops the lock when the process ends, also after kill -9.
+/// `Cluster:SingleSqliteInstance=false` switches the guard off; only the in-process test host
+/// uses that, because it runs several hosts over one test database in one process.
 /// </summary>
-public sealed class SqliteInstanceLock(DatabaseSettings settings) : IDisposable
+public sealed class SqliteInstanceLock(DatabaseSettings settings, IConfiguration configuration) : IDisposable
 {
     private FileStream? held;
 
@@ -19,7 +21,8 @@ public sealed class SqliteInstanceLock(DatabaseSettings settings) : IDisposable
 
     public void Acquire()
     {
-        if (settings.Provider != DatabaseProvider.Sqlite || held is not null)
+        if (settings.Provider != DatabaseProvider.Sqlite || held is not null
+            || !configuration.GetValue("Cluster:SingleSqliteInstance", defaultValue: true))
         {
             return;
         }

@@ -19,6 +19,9 @@ public class PlatformFactory(TestDatabase database, bool importDemo = false, str
         builder.UseSetting("Storage:DataPath", Database.DataPath);
         builder.UseSetting("Sync:Root", syncRoot ?? RepoPaths.USync);
         builder.UseSetting("Sync:ImportOnEmptyDatabase", importDemo ? "true" : "false");
+        // Tests derive hosts from a fixture's (WithWebHostBuilder) over the same SQLite file in this one process;
+        // the one-site-per-file guard is proven with real processes in Cluster/StartupOnceTests.
+        builder.UseSetting("Cluster:SingleSqliteInstance", "false");
         builder.UseSetting("Accounts:LoginAttemptsPerMinute", "1000"); // all test requests share one address; RateLimitTests sets its own
     }
 

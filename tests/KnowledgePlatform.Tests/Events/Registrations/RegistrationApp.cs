@@ -102,13 +102,30 @@ public static class RegistrationSteps
     public static Task RunJobsAsync(this PlatformFactory app) =>
         app.InScopeAsync(sp => sp.GetRequiredService<RegistrationJobs>().RunOnceAsync(CancellationToken.None));
 
-    /// <summary>Processes the outbox now (the reactions to a publish), instead of waiting for the poll.</summary>
+    /// <summary>
+    /// Processes the outbox now (the reactions to a publish), instead of waiting for the poll — and waits
+    /// for rows the host's own processor claimed first (it wakes on NOTIFY on PostgreSQL), so the reactions
+    /// are done when this returns.
+    /// </summary>
     public static Task ProcessOutboxAsync(this PlatformFactory app) =>
         app.InScopeAsync(async sp =>
         {
             var processor = sp.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<OutboxProcessor>().Single();
-            while (await processor.ProcessBatchAsync(CancellationToken.None) > 0)
+            var db = PlatformFactory.Db(sp);
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (true)
             {
+                while (await processor.ProcessBatchAsync(CancellationToken.None) > 0)
+                {
+                }
+
+                var claimedElsewhere = await db.Outbox.AsNoTracking().AnyAsync(m => m.ProcessedUtc == null && m.ClaimToken != null);
+                if (!claimedElsewhere || DateTime.UtcNow > deadline)
+                {
+                    return;
+                }
+
+                await Task.Delay(50);
             }
         });
 
