@@ -22,17 +22,19 @@ work=$(mktemp -d /tmp/kp-bench-site-XXXX)
 trap 'kill $(jobs -p) 2>/dev/null || true; [[ -f $work/nginx.pid ]] && nginx -c "$work/nginx.conf" -s stop 2>/dev/null || true' EXIT
 dotnet build src/KnowledgePlatform.Web -c Release -v q -nologo >&2
 app="dotnet src/KnowledgePlatform.Web/bin/Release/net10.0/KnowledgePlatform.Web.dll"
-common=(--Storage:DataPath="$work/data" --Sync:ImportOnEmptyDatabase=false --Logging:LogLevel:Default=Warning)
+common=(--Sync:ImportOnEmptyDatabase=false --Logging:LogLevel:Default=Warning)
 say "generating $COUNT items…"
-$app corpus generate --Corpus:Count="$COUNT" "${common[@]}" >&2
+$app corpus generate --Corpus:Count="$COUNT" --Storage:DataPath="$work/data" "${common[@]}" >&2
+# SQLite serves one site per file (Cluster/SqliteInstanceLock), so the uncached instance reads a copy.
+cp -r "$work/data" "$work/data-uncached"
 
-start_app() { # port, output cache on/off
-  ASPNETCORE_ENVIRONMENT=Production $app --urls "http://127.0.0.1:$1" --Site:OutputCache="$2" "${common[@]}" >"$work/app-$1.log" 2>&1 &
+start_app() { # port, output cache on/off, data folder
+  ASPNETCORE_ENVIRONMENT=Production $app --urls "http://127.0.0.1:$1" --Site:OutputCache="$2" --Storage:DataPath="$3" "${common[@]}" >"$work/app-$1.log" 2>&1 &
   for _ in $(seq 1 120); do curl -fs -o /dev/null "http://127.0.0.1:$1/health/ready" && return; sleep 0.5; done
   say "the app on port $1 did not start"; cat "$work/app-$1.log" >&2; exit 1
 }
-start_app 5101 true
-start_app 5102 false
+start_app 5101 true "$work/data"
+start_app 5102 false "$work/data-uncached"
 
 api=http://127.0.0.1:5101/api/v1/content
 event=$(curl -fs "$api?type=event&sort=-published&pageSize=1" | sed -E 's/.*"url":"http:\/\/[^/]+([^"]+)".*/\1/')
