@@ -19,22 +19,16 @@ missing=()
 # The media library renders derivatives with libvips; its tests make fixtures with the vips command.
 compgen -G '/usr/lib/*/libvips.so.42' >/dev/null || missing+=(libvips42)
 command -v vips >/dev/null || missing+=(libvips-tools)
+# The mail tests send to Postfix's smtp-sink. Installed as "No configuration", so the package neither sets
+# up nor starts a system mail server.
+[[ -x /usr/sbin/smtp-sink ]] || missing+=(postfix)
 if (( ${#missing[@]} > 0 )); then
-  (( $(id -u) == 0 )) || die "the browser and HTML checks need Debian packages that are missing: sudo apt-get install -y ${missing[*]}"
+  (( $(id -u) == 0 )) || die "the tests need Debian packages that are missing: sudo apt-get install -y ${missing[*]}"
   say "installing ${missing[*]} from Debian packages…"
   export DEBIAN_FRONTEND=noninteractive
+  echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
   { apt-get update -qq && apt-get install -y -qq "${missing[@]}"; } >&2 \
     || die "could not install ${missing[*]} with apt-get (is a Debian package mirror reachable?)"
-fi
-
-# The mail tests send to Postfix (its smtp-sink, and a private smtpd instance). Installed without any
-# configuration, so the package does not set up or start a system mail server.
-if [[ ! -x /usr/sbin/smtp-sink ]]; then
-  (( $(id -u) == 0 )) || die "the mail tests need Postfix's smtp-sink: sudo apt-get install -y postfix"
-  say "installing postfix (for smtp-sink and smtpd) from Debian packages…"
-  export DEBIAN_FRONTEND=noninteractive
-  echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
-  { apt-get update -qq && apt-get install -y -qq postfix; } >&2 || die "could not install postfix with apt-get"
 fi
 command -v python3 >/dev/null || die "the mail tests parse messages with Python's email package: apt-get install -y python3"
 
