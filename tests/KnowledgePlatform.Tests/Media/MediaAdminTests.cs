@@ -109,7 +109,7 @@ public abstract class MediaAdminTests(PlatformFixture fixture)
         Assert.Equal(1, await CountAsync("programma.pdf"));
 
         var (author, _) = await BackOfficeUsers.SignedInAsync(app, Roles.Auteur);
-        var authorToken = await TokenAsync(author, url, "");
+        var authorToken = await TokenAsync(author, "/beheer/media", "Upload"); // the author sees this item read-only: no form on its page
         using var forbidden = await author.PostAsync(url + "?handler=Delete",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = authorToken }), Ct);
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
