@@ -30,6 +30,7 @@ public static class MediaSetup
         builder.Services.AddScoped<MediaUsage.Handler>();
         builder.Services.AddScoped<MediaFolders.Handler>();
         builder.Services.AddScoped<ListMedia.Handler>();
+        builder.Services.AddScoped<AttachmentLinks>();
         return builder;
     }
 }

@@ -1,8 +1,10 @@
 using System.Net;
 using AngleSharp.Html.Parser;
 using KnowledgePlatform.Tests.Infrastructure;
+using KnowledgePlatform.Tests.Media;
 using KnowledgePlatform.Web.Accounts;
 using KnowledgePlatform.Web.Content;
+using KnowledgePlatform.Web.Media;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgePlatform.Tests.BackOffice;
@@ -17,7 +19,12 @@ public abstract class PreviewTests(PlatformFixture fixture)
     public async Task A_draft_event_is_previewed_in_the_public_template_with_a_banner_and_is_not_public()
     {
         var speaker = await AddPersonAsync("Mirjam de Vries");
-        var body = TestContent.Event(title: "Voorbeeld van een concept") with { Speakers = [speaker] };
+        var pdf = await UploadPdfAsync();
+        var body = TestContent.Event(title: "Voorbeeld van een concept") with
+        {
+            Speakers = [speaker],
+            Attachments = [new Attachment { Media = pdf.Id, Title = "Presentatie Mirjam de Vries", Speaker = speaker, ProgrammeItem = 1 }],
+        };
         var key = await SaveAsync(body);
         var (client, _) = await BackOfficeUsers.SignedInAsync(app, Roles.Redacteur);
 
@@ -29,12 +36,13 @@ public abstract class PreviewTests(PlatformFixture fixture)
         var page = new HtmlParser().ParseDocument(html);
         Assert.Equal("noindex, nofollow", page.QuerySelector("meta[name=robots]")?.GetAttribute("content"));
         Assert.Contains("Voorbeeld — niet gepubliceerd.", page.QuerySelector(".kp-preview-banner")!.TextContent, StringComparison.Ordinal);
-        // The public event template: breadcrumbs, the facts list, the programme, the speakers.
+        // The public event template: breadcrumbs, the facts list, the programme, the speakers, the attachments.
         Assert.Equal("Voorbeeld van een concept", page.QuerySelector("main article h1")?.TextContent);
         Assert.NotNull(page.QuerySelector("main nav.kp-breadcrumbs"));
         Assert.NotNull(page.QuerySelector("main dl.kp-event-facts"));
         Assert.Equal("Opening", page.QuerySelector("main ol.kp-programme h3")?.TextContent);
         Assert.Contains("Mirjam de Vries", page.QuerySelector("#sprekers")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Presentatie Mirjam de Vries (PDF, 1 kB)", Normalize(page.QuerySelector("#presentaties")!.ParentElement!.TextContent), StringComparison.Ordinal);
 
         using var anonymous = BackOfficeUsers.Client(app);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/agenda/{body.Slug}", Ct)).StatusCode);
@@ -94,6 +102,8 @@ public abstract class PreviewTests(PlatformFixture fixture)
         Assert.Contains("Eerste versie", await reader.GetStringAsync($"/agenda/{body.Slug}", Ct), StringComparison.Ordinal);
     }
 
+    private static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
     private Task<Guid> SaveAsync(ContentBody body, bool publish = false) => app.InScopeAsync(async sp =>
     {
         var saved = await sp.GetRequiredService<SaveDraft.Handler>().HandleAsync(new SaveDraft.Command(null, body, "test"), Ct);
@@ -113,6 +123,9 @@ public abstract class PreviewTests(PlatformFixture fixture)
         await db.SaveChangesAsync(Ct);
         return person.Key;
     });
+
+    private Task<MediaItem> UploadPdfAsync() => app.InScopeAsync(sp => sp.GetRequiredService<UploadMedia.Handler>()
+        .HandleAsync(new UploadMedia.Command(new MemoryStream(TestImages.Pdf), "presentatie.pdf", null, null, "test"), Ct));
 }
 
 public sealed class PreviewTests_Sqlite(SqliteFixture fixture) : PreviewTests(fixture), IClassFixture<SqliteFixture>;

@@ -4,7 +4,9 @@
 import { enhanceMedia } from './admin/media.js';
 import { startRichText } from './admin/rich-text.js';
 import { startPickers } from './admin/pickers.js';
+import { enhanceAttachments } from './admin/attachments.js';
 
 enhanceMedia();
 document.querySelectorAll('textarea[data-rich-text]').forEach(startRichText);
 document.querySelectorAll('[data-picker]').forEach(startPickers);
+enhanceAttachments();

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace KnowledgePlatform.Web.Areas.Admin.Pages.Inhoud;
 
-/// <summary>Adding, moving and removing programme rows: each re-renders the posted form, unsaved, so it works without JavaScript.</summary>
+/// <summary>Adding, moving and removing programme and attachment rows: each re-renders the posted form, unsaved, so it works without JavaScript.</summary>
 public sealed partial class BewerkenModel
 {
     /// <summary>Programme editing without JavaScript: "add", "up:2", "down:0", "remove:1" re-render the form unsaved.</summary>
@@ -24,15 +24,31 @@ public sealed partial class BewerkenModel
                 break;
             case "up" when index > 0:
                 (Form.Programme[index - 1], Form.Programme[index]) = (Form.Programme[index], Form.Programme[index - 1]);
+                AttachmentRows.ProgrammeSwapped(Form.Attachments, index - 1, index);
                 break;
             case "down" when index >= 0 && index < Form.Programme.Count - 1:
                 (Form.Programme[index + 1], Form.Programme[index]) = (Form.Programme[index], Form.Programme[index + 1]);
+                AttachmentRows.ProgrammeSwapped(Form.Attachments, index, index + 1);
                 break;
             case "remove" when index >= 0:
                 Form.Programme.RemoveAt(index);
+                AttachmentRows.ProgrammeRemoved(Form.Attachments, index);
                 break;
         }
 
+        return await ShowAsync(key, ct);
+    }
+
+    /// <summary>Attachment rows without JavaScript: "add" and "remove:1" re-render the form unsaved, like the programme.</summary>
+    public async Task<IActionResult> OnPostAttachmentsAsync(Guid? key, string? step, CancellationToken ct)
+    {
+        if (await RefuseAsync(key, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        ModelState.Clear();
+        AttachmentRows.Apply(Form.Attachments, step);
         return await ShowAsync(key, ct);
     }
 }
