@@ -4,6 +4,7 @@ BASE=${KP_MULTINODE_PORT:-5310}; LB=$BASE; PORTS=($((BASE + 1)) $((BASE + 2)) $(
 export KP_PG_PORT=${KP_MULTINODE_PG_PORT:-55433} KP_PG_DIR=${KP_MULTINODE_PG_DIR:-/tmp/kp-multinode-pg}
 work=${KP_MULTINODE_WORK:-/tmp/kp-multinode-$BASE}  # kept between `prepare` and `measure`
 app=(dotnet "$work/app/KnowledgePlatform.Web.dll")
+PYTHON=$(command -v /usr/bin/python3 || command -v python3 || true)  # the system one: a version-manager shim adds a process per start
 say() { echo "multinode: $*" >&2; }
 
 need() { # command, Debian package

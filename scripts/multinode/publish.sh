@@ -24,13 +24,11 @@ stop_editor() { local fd=${EDITOR[1]}; eval "exec $fd>&-"; wait "$EDITOR_PID" ||
 publish_once() { # label, ports…
   local label=$1; shift
   local title="Multinode $label $RANDOM$RANDOM" pollers=() line committed="" port what seen missed=0
-  for port in "$@"; do
-    ( until curl -fs "http://127.0.0.1:$port/agenda/$TOUCH_SLUG" | grep -qF "$title"; do
-        [[ -f $work/stop-$label || -f $work/stop-all ]] && { echo "miss $port"; exit 0; }
-      done
-      echo "seen $port $(date +%s%3N)" ) >"$work/seen-$label-$port.txt" &
+  for port in "$@"; do  # one keep-alive connection each: a process per request would time the poller
+    "$PYTHON" scripts/multinode/poll.py "$port" "/agenda/$TOUCH_SLUG" "$title" "$work/stop-$label" "$work/stop-all" >"$work/seen-$label-$port.txt" &
     pollers+=($!)
   done
+  sleep 0.3  # the pollers are up and see the old page
   echo "$title" >&"${EDITOR[1]}"
   if read -r -t 240 line <&"${EDITOR[0]}" && [[ $line == gepubliceerd* ]]; then committed=$(awk '{print $2}' <<<"$line"); fi
   [[ -n $committed ]] || touch "$work/stop-$label"
@@ -47,8 +45,17 @@ publish_once() { # label, ports…
 
 pct() { sort -n | awk -v p="$1" '{v[NR] = $1} END {i = int((NR * p + 99) / 100); if (i < 1) i = 1; print v[i]}'; }  # nearest rank
 
+# Without read load first (what the mechanism itself takes), then under load (the figure asked for).
+publish_idle() {
+  : >"$work/latencies-idle.txt"
+  for i in $(seq 1 10); do LAT_FILE=$work/latencies-idle.txt publish_once "idle$i" "${PORTS[@]}"; sleep 1; done
+  IDLE_N=$(wc -l <"$work/latencies-idle.txt")
+  IDLE_P50=$(awk '{print $2}' "$work/latencies-idle.txt" | pct 50); IDLE_MAX=$(awk '{print $2}' "$work/latencies-idle.txt" | sort -n | tail -n1)
+}
+
 publish_to_visible() {
   nginx_for "${PORTS[@]}"
+  publish_idle
   background_load "$work/wrk-publish.txt"
   : >"$work/latencies.txt"; PUB_MISSES=0; PUB_REFUSED=0
   for i in $(seq 1 "$PUBLISHES"); do

@@ -1,5 +1,6 @@
 # The figures of one `measure` run of scripts/multinode.sh, as text for docs/benchmarks.md.
 report() {
+  set +u  # a partial run (KP_MULTINODE_STEPS) leaves figures unset
   local expected_migrations
   expected_migrations=$(ls src/KnowledgePlatform.Web/Data/Migrations/Postgres/*.sql | wc -l)
   cat <<REPORT
@@ -27,6 +28,7 @@ $(sed 's/^/  /' "$work/idle-statements.txt")
 Publish-to-visible ($PUBLISHES publishes of /agenda/$TOUCH_SLUG via 'content touch', each instance polled directly, under read load):
   p50 ${PUB_P50:-–} ms, p99 ${PUB_P99:-–} ms, max ${PUB_MAX:-–} ms over $PUB_N observations; over 1 s: $PUB_OVER; not seen within 15 s: $PUB_MISSES; publishes refused: $PUB_REFUSED
   per instance: $PUB_PER
+  without read load (10 publishes): p50 ${IDLE_P50:-–} ms, max ${IDLE_MAX:-–} ms over ${IDLE_N:-0} observations
   read load meanwhile: $(rps_of "$PUB_LOAD") req/s, errors $(errors_of "$PUB_LOAD")
 
 kill -9 of the instance on ${PORTS[2]} under load ($((DURATION + 15)) s of wrk, killed at 5 s, restarted 5 s later; ready ${KILL_RESTART_S} s after its start):
