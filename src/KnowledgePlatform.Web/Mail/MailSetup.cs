@@ -1,5 +1,6 @@
 using KnowledgePlatform.Web.Data;
 using KnowledgePlatform.Web.Mail.Smtp;
+using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgePlatform.Web.Mail;
 
@@ -37,6 +38,9 @@ public static class MailSetup
         builder.Services.AddSingleton<IMailTransport, SmtpTransport>();
         builder.Services.AddSingleton<MailThrottle>();
         builder.Services.AddSingleton<MailTransportStatus>();
+        builder.Services.AddSingleton<MailDispatchStats>();
+        builder.Services.ConfigureDbContext<KnowledgeDbContext>((sp, options) =>
+            options.AddInterceptors(new MailDispatchStats.Interceptor(sp.GetRequiredService<MailDispatchStats>())));
         builder.Services.AddHostedService<MailDispatcher>();
         return builder;
     }
