@@ -7,6 +7,7 @@
 # message. Prepared databases are kept in $KP_BENCH_DIR (SQLite) and PostgreSQL databases
 # kp_nl_bench_<n>; each measured run sends from a fresh copy.
 #   scripts/bench-newsletter.sh [counts="10000 100000"] [connections=2]
+#   KP_BENCH_SETTINGS="--Newsletter:InFlightChunk=50"  extra app settings for the measured runs
 # On the shared machine, preparing runs under /work/heavy and measuring under /work/bench (its quiet-time lock).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,23 +29,24 @@ appcmd=(env -C src/KnowledgePlatform.Web dotnet "$DIR/app/KnowledgePlatform.Web.
 common=(--Sync:ImportOnEmptyDatabase=false --Logging:LogLevel:Default=Warning)
 app() { heavy "${appcmd[@]}" "$@" "${common[@]}"; }
 mail=(--Smtp:Host=127.0.0.1 --Smtp:Port="$SINK_PORT" --Smtp:UseStartTls=false --Newsletter:FromAddress=nieuwsbrief@kennisplatform.test
-      --Newsletter:MaxMessagesPerSecond=1000000 --Newsletter:Connections="$CONNECTIONS" --Site:BaseUrl=https://kennisplatform.example)
+      --Newsletter:MaxMessagesPerSecond=1000000 --Newsletter:Connections="$CONNECTIONS" --Site:BaseUrl=https://kennisplatform.example
+      ${KP_BENCH_SETTINGS:-})
 
 # Prepared once per size and provider: a 500-item corpus, the issue, N subscribers, the send (waiting).
 for count in $COUNTS; do
-  if [[ ! -f $DIR/sqlite-$count/.prepared ]]; then
-    say "preparing $count subscribers on SQLite…"; rm -rf "$DIR/sqlite-$count"
-    app corpus generate --Corpus:Count=500 --Storage:DataPath="$DIR/sqlite-$count" | tr '\r' '\n' | tail -n1 >&2
-    app newsletter benchmark-prepare --Bench:Subscribers="$count" --Storage:DataPath="$DIR/sqlite-$count" >&2
-    touch "$DIR/sqlite-$count/.prepared"
+  if [[ ! -f $DIR/sqlite2-$count/.prepared ]]; then
+    say "preparing $count subscribers on SQLite…"; rm -rf "$DIR/sqlite2-$count"
+    app corpus generate --Corpus:Count=500 --Storage:DataPath="$DIR/sqlite2-$count" | tr '\r' '\n' | tail -n1 >&2
+    app newsletter benchmark-prepare --Bench:Subscribers="$count" --Storage:DataPath="$DIR/sqlite2-$count" >&2
+    touch "$DIR/sqlite2-$count/.prepared"
   fi
-  if [[ $(psql_ -d postgres -c "SELECT count(*) FROM pg_database WHERE datname = 'kp_nl_bench_$count'") == 0 ]]; then
+  if [[ $(psql_ -d postgres -c "SELECT count(*) FROM pg_database WHERE datname = 'kp_nl_bench2_$count'") == 0 ]]; then
     say "preparing $count subscribers on PostgreSQL…"; mkdir -p "$DIR/pg-$count"
-    psql_ -d postgres -c "CREATE DATABASE kp_nl_bench_tmp_$count"
-    pg=(--Storage:DataPath="$DIR/pg-$count" --Database:Provider=Postgres "--ConnectionStrings:Default=$pg_host;Database=kp_nl_bench_tmp_$count")
+    psql_ -d postgres -c "CREATE DATABASE kp_nl_bench2_tmp_$count"
+    pg=(--Storage:DataPath="$DIR/pg-$count" --Database:Provider=Postgres "--ConnectionStrings:Default=$pg_host;Database=kp_nl_bench2_tmp_$count")
     app corpus generate --Corpus:Count=500 "${pg[@]}" | tr '\r' '\n' | tail -n1 >&2
     app newsletter benchmark-prepare --Bench:Subscribers="$count" "${pg[@]}" >&2
-    psql_ -d postgres -c "ALTER DATABASE kp_nl_bench_tmp_$count RENAME TO kp_nl_bench_$count"
+    psql_ -d postgres -c "ALTER DATABASE kp_nl_bench2_tmp_$count RENAME TO kp_nl_bench2_$count"
   fi
 done
 
@@ -52,10 +54,10 @@ done
 run_app() { # provider count
   local provider=$1 count=$2 settings
   if [[ $provider == sqlite ]]; then
-    rm -rf "$DIR/run" && cp -r "$DIR/sqlite-$count" "$DIR/run"
+    rm -rf "$DIR/run" && cp -r "$DIR/sqlite2-$count" "$DIR/run"
     settings=(--Storage:DataPath="$DIR/run")
   else
-    psql_ -d postgres -c "DROP DATABASE IF EXISTS kp_nl_bench_run" -c "CREATE DATABASE kp_nl_bench_run TEMPLATE kp_nl_bench_$count"
+    psql_ -d postgres -c "DROP DATABASE IF EXISTS kp_nl_bench_run" -c "CREATE DATABASE kp_nl_bench_run TEMPLATE kp_nl_bench2_$count"
     settings=(--Storage:DataPath="$DIR/pg-$count" --Database:Provider=Postgres "--ConnectionStrings:Default=$pg_host;Database=kp_nl_bench_run")
   fi
   /usr/sbin/smtp-sink -u nobody 127.0.0.1:"$SINK_PORT" 1024 & local sink=$!
@@ -76,7 +78,7 @@ run_source() { # count size
   kill "$sink"; wait "$sink" 2>/dev/null || true
 }
 
-echo "## $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC'), $CONNECTIONS connections"
+echo "## $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC'), $CONNECTIONS connections ${KP_BENCH_SETTINGS:-}"
 for count in $COUNTS; do
   for provider in sqlite postgres; do
     line=$(run_app "$provider" "$count"); echo "$line"

@@ -7,7 +7,7 @@ namespace KnowledgePlatform.Web.Newsletter.Benchmark;
 
 /// <summary>
 /// `newsletter benchmark-prepare`: on a benchmark database with a generated corpus, an issue of
-/// about 30 KB (four sections of the newest published items and a long intro), `Bench:Subscribers`
+/// about 30 KB as sent (two sections of ten of the newest published items and an intro), `Bench:Subscribers`
 /// active subscribers (one INSERT … SELECT) and a send of it, scheduled a year ahead so nothing
 /// goes out until `newsletter benchmark-send` starts it.
 /// </summary>
@@ -21,15 +21,15 @@ public static class SendBenchmarkData
         var db = services.GetRequiredService<KnowledgeDbContext>();
         var items = await db.ContentItems.AsNoTracking()
             .Where(i => i.Status == ContentStatus.Published && (i.Type == ContentType.Event || i.Type == ContentType.DossierArticle || i.Type == ContentType.MeetingReport))
-            .OrderByDescending(i => i.UpdatedUtc).Select(i => i.Key).Take(48).ToListAsync(ct);
-        if (items.Count < 48)
+            .OrderByDescending(i => i.UpdatedUtc).Select(i => i.Key).Take(20).ToListAsync(ct);
+        if (items.Count < 20)
         {
             await output.WriteLineAsync("Te weinig gepubliceerde items: genereer eerst een corpus (corpus generate).");
             return 1;
         }
 
         var intro = new StringBuilder();
-        for (var i = 0; i < 12; i++)
+        for (var i = 0; i < 4; i++)
         {
             intro.Append("<p>In deze editie leest u over de bijeenkomsten van de komende maanden, nieuwe verslagen en artikelen over ")
                 .Append("inclusie, wonen, zorg en welzijn in de wijk. Gemeenten en partners delen wat werkt en wat niet.</p>");
@@ -41,7 +41,7 @@ public static class SendBenchmarkData
             Slug = $"benchmark-{Guid.NewGuid():N}"[..20],
             Preheader = "De bijeenkomsten, verslagen en artikelen van deze maand",
             Intro = intro.ToString(),
-            Sections = [.. items.Chunk(12).Select((chunk, i) => new NewsletterSection { Title = $"Rubriek {i + 1}", Items = [.. chunk] })],
+            Sections = [.. items.Chunk(10).Select((chunk, i) => new NewsletterSection { Title = $"Rubriek {i + 1}", Items = [.. chunk] })],
         }, Editor), ct);
         await services.GetRequiredService<PublishContent.Handler>().HandleAsync(new PublishContent.Command(saved.Key, Editor), ct);
         var added = await AddSubscribersAsync(db, count, ct);
