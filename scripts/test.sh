@@ -22,6 +22,8 @@ command -v vips >/dev/null || missing+=(libvips-tools)
 # The mail tests send to Postfix's smtp-sink. Installed as "No configuration", so the package neither sets
 # up nor starts a system mail server.
 [[ -x /usr/sbin/smtp-sink ]] || missing+=(postfix)
+# A private Postfix smtpd (tests/…/Infrastructure/PostfixRelay) authenticates with Cyrus SASL; saslpasswd2 makes its user database.
+[[ -x /usr/sbin/saslpasswd2 ]] || missing+=(sasl2-bin)
 if (( ${#missing[@]} > 0 )); then
   (( $(id -u) == 0 )) || die "the tests need Debian packages that are missing: sudo apt-get install -y ${missing[*]}"
   say "installing ${missing[*]} from Debian packages…"

@@ -22,6 +22,8 @@ public static class CommandLine
           media bench   meet het maken van afgeleide afbeeldingen (zie scripts/bench-media.sh)
           content touch --slug <slug> --title <titel of ->  wijzig de titel van een gepubliceerd item en publiceer het (- : één titel per regel van standaardinvoer)
           search benchmark meet de zoekindex (Bench:Url, Bench:Rounds); alleen op een benchmarkdatabase
+          newsletter benchmark-prepare  zet een verzending aan Bench:Subscribers abonnees klaar (na corpus generate)
+          newsletter benchmark-send     verstuur die verzending naar Smtp:* en meet snelheid, geheugen en database
           db script     toon het SQL-schema dat EF uit het model afleidt (voor nieuwe migraties)
         """;
 
@@ -67,6 +69,10 @@ public static class CommandLine
                 return await Cluster.TouchContent.RunAsync(services, Console.In, output, error, CancellationToken.None);
             case "search benchmark":
                 return await Search.Benchmark.SearchBenchmark.RunAsync(services, output, CancellationToken.None);
+            case "newsletter benchmark-prepare":
+                return await Newsletter.Benchmark.SendBenchmarkData.RunAsync(services, output, CancellationToken.None);
+            case "newsletter benchmark-send":
+                return await Newsletter.Benchmark.SendBenchmark.RunAsync(services, output, CancellationToken.None);
             case "db script":
                 await output.WriteLineAsync(services.GetRequiredService<KnowledgeDbContext>().Database.GenerateCreateScript());
                 return 0;

@@ -16,6 +16,7 @@ public static class NewsletterSetup
         builder.Services.AddScoped<IMailOutcomeObserver, NewsletterOutcomes>();
         builder.Services.AddScoped<SendControl>();
         builder.Services.AddScoped<SendProgress>();
+        builder.Services.AddScoped<RelayRecovery>();
         builder.Services.AddScoped<Subscribe.Handler>();
         builder.Services.AddScoped<ConfirmSubscription.Handler>();
         builder.Services.AddScoped<ChangeSubscription.Handler>();
