@@ -4,6 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# Every test host (and app process) would watch its appsettings files: one inotify instance each, and
+# root has 128 by default. The tests never edit settings files, so no host watches them.
+export DOTNET_hostBuilder__reloadConfigOnChange=false
 say() { echo "test.sh: $*" >&2; }
 die() { say "$*"; exit 1; }
 
