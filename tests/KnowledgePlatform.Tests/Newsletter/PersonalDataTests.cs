@@ -64,6 +64,12 @@ public abstract class PersonalDataTests(DatabaseProvider provider)
         using var anonymous = env.App.CreateClient();
         var page = await anonymous.GetStringAsync(preferences, Ct);
         Assert.Contains("?handler=Gegevens", page, StringComparison.Ordinal);
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            var messages = (await Quality.NuHtmlChecker.CheckAsync([page], Ct))[0];
+            Assert.True(!messages.Any(m => m.IsError), "the preference centre is not valid HTML:\n" + string.Join('\n', messages));
+        }
+
         using var own = await anonymous.GetAsync(preferences + "?handler=Gegevens", Ct);
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         Assert.Contains("no-store", own.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
