@@ -36,7 +36,8 @@ public sealed class IssueSuggestions(KnowledgeDbContext db, TimeProvider clock)
                 .Take(PerSection).Select(i => new SuggestedItem(i.Key, i.LiveTitle!, i.Type, i.PublishedUtc)).ToListAsync(ct)));
         }
 
-        // A dossier counts when it is new, or when it changed and is live (publishing stamps UpdatedUtc).
+        // A dossier counts when it is new or changed since; UpdatedUtc is stamped by publishing (and by saving a draft, so a live
+        // dossier with a newer draft is suggested too: the editor sees its live title and decides).
         sections.Add(new("Nieuwe en bijgewerkte dossiers", await published
             .Where(i => i.Type == ContentType.Dossier && (i.PublishedUtc > since || i.UpdatedUtc > since)).OrderByDescending(i => i.UpdatedUtc)
             .Take(PerSection).Select(i => new SuggestedItem(i.Key, i.LiveTitle!, i.Type, i.UpdatedUtc)).ToListAsync(ct)));

@@ -44,6 +44,11 @@ public abstract class IssueAdminTests(DatabaseProvider provider)
         Assert.Contains("Conceptartikel (artikel, niet gepubliceerd: gaat niet mee)", browser.Text, StringComparison.Ordinal);
         var last = browser.Document.QuerySelectorAll("input[name='Form.Sections[0].Items']").Length - 1;
         await browser.SubmitAsync(new() { ["step"] = $"item-up:0:{last}" }, step);
+        await browser.SubmitAsync(new() { ["Form.Title"] = "", ["Form.Sections[0].Title"] = " " }, "/beheer/nieuwsbrief/bewerken");
+        Assert.Equal("Geef rubriek 1 een kop (hoogstens 200 tekens).", browser.Document.QuerySelector("#section-0-title ~ .kp-field-error")?.TextContent);
+        Assert.False(await app.InScopeAsync(sp => PlatformFactory.Db(sp).ContentItems.AnyAsync(i => i.Type == ContentType.NewsletterIssue && i.Slug != "nieuwsbrief-mei-2017", Ct)));
+        await browser.SubmitAsync(new() { ["Form.Title"] = "", ["Form.Sections[0].Title"] = "Komende bijeenkomsten" }, "/beheer/nieuwsbrief/bewerken");
+        Assert.Equal("Vul een titel in.", browser.Document.QuerySelector("[data-valmsg-for='Form.Title']")?.TextContent);
         await browser.SubmitAsync(new()
         {
             ["Form.Title"] = "Nieuwsbrief juni",
