@@ -6,12 +6,12 @@ using Microsoft.EntityFrameworkCore;
 namespace KnowledgePlatform.Web.Newsletter;
 
 /// <summary>
-/// The editors' subscriber list: filters on status, a chosen theme or region, and part of the
-/// address; erased rows only when asked for. Plus the number of active subscribers per topic.
+/// The editors' subscriber list: filters on status, a chosen theme, a chosen region (both: both),
+/// and part of the address; erased rows only when asked for. Plus active subscribers per topic.
 /// </summary>
 public sealed class SubscriberList(KnowledgeDbContext db)
 {
-    public sealed record Filter(SubscriberStatus? Status, Guid? Topic, string? Q);
+    public sealed record Filter(SubscriberStatus? Status, Guid? Theme, Guid? Region, string? Q);
 
     public sealed record TopicCount(Topic Topic, int Active);
 
@@ -19,7 +19,7 @@ public sealed class SubscriberList(KnowledgeDbContext db)
     {
         var query = db.Set<Subscriber>().AsNoTracking();
         query = filter.Status is { } status ? query.Where(s => s.Status == status) : query.Where(s => s.Status != SubscriberStatus.Erased);
-        if (filter.Topic is { } topic)
+        foreach (var topic in new[] { filter.Theme, filter.Region }.OfType<Guid>())
         {
             var needle = $"|{topic}|";
             query = query.Where(s => s.Terms.Contains(needle));

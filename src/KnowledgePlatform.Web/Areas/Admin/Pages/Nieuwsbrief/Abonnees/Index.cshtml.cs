@@ -11,14 +11,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgePlatform.Web.Areas.Admin.Pages.Nieuwsbrief.Abonnees;
 
-/// <summary>Subscribers with filters (status, theme or region, address), counts per status and topic, and the CSV export. Personal data: Publish.</summary>
+/// <summary>Subscribers with filters (status, theme, region, address), counts per status and topic, and the CSV export. Personal data: Publish.</summary>
 [Authorize(Policy = Policies.Publish)]
 public sealed class IndexModel(SubscriberList list, NewsletterTopics topics, KnowledgeDbContext db) : PageModel
 {
     public const int PageSize = 50;
 
     [BindProperty(SupportsGet = true)] public SubscriberStatus? Status { get; set; }
-    [BindProperty(SupportsGet = true)] public Guid? Onderwerp { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? Thema { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? Regio { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public int Pagina { get; set; } = 1;
 
@@ -29,7 +30,7 @@ public sealed class IndexModel(SubscriberList list, NewsletterTopics topics, Kno
     public IReadOnlyList<SubscriberList.TopicCount> PerTopic { get; private set; } = [];
     public int AllTopics { get; private set; }
 
-    private SubscriberList.Filter Filter => new(Status, Onderwerp, Q);
+    private SubscriberList.Filter Filter => new(Status, Thema, Regio, Q);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -50,7 +51,7 @@ public sealed class IndexModel(SubscriberList list, NewsletterTopics topics, Kno
             s.AllTopics ? "" : SubscriberCsvRows.Names(s.TermKeys(), all, Vocabulary.RegionAlias),
             Local(s.CreatedUtc), Local(s.ConfirmedUtc), s.Source, s.BounceCount.ToString(DutchTime.Culture),
         ]);
-        AuditLog.Record(db, User.Identity?.Name ?? "?", "subscribers.export", "subscribers", null, null, new { rows = rows.Count, status = Status?.ToString(), topic = Onderwerp, q = Q });
+        AuditLog.Record(db, User.Identity?.Name ?? "?", "subscribers.export", "subscribers", null, null, new { rows = rows.Count, status = Status?.ToString(), theme = Thema, region = Regio, q = Q });
         await db.SaveChangesAsync(ct);
         return File(SpreadsheetCsv.Write(lines.Prepend(SubscriberCsvRows.Header)), SpreadsheetCsv.ContentType, "abonnees.csv");
     }
