@@ -241,6 +241,34 @@ public abstract class IssueAdminTests(DatabaseProvider provider)
         Assert.Contains("Nu versturen", editor.Text, StringComparison.Ordinal); // nothing went out: it may be sent after all
     }
 
+    [Fact]
+    public async Task An_author_changes_only_their_own_draft_issue_and_sees_others_read_only()
+    {
+        await using var env = await NewsletterAdminApp.StartAsync(provider);
+        var (authorA, _) = await env.SignInAsync(Roles.Auteur);
+        var (authorB, _) = await env.SignInAsync(Roles.Auteur);
+        await authorA.OpenAsync("/beheer/nieuwsbrief/bewerken");
+        await authorA.SubmitAsync(new() { ["Form.Title"] = "Van auteur A" }, "/beheer/nieuwsbrief/bewerken");
+        Assert.Contains("Opgeslagen als versie 1", authorA.Text, StringComparison.Ordinal);
+        var key = authorA.Url.Split('/')[^1];
+
+        await authorB.OpenAsync($"/beheer/nieuwsbrief/bewerken/{key}");
+        Assert.Contains("Alleen lezen. Dit item is door iemand anders gemaakt", authorB.Text, StringComparison.Ordinal);
+        Assert.Empty(authorB.Document.QuerySelectorAll("main form[method=post]"));
+        var token = (await new EditorBrowser(authorB.Client).OpenAsync("/beheer/nieuwsbrief/bewerken")).Document
+            .QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!; // B's own, valid token
+        foreach (var handler in new[] { "", "?handler=Step" })
+        {
+            using var forged = await authorB.Client.PostAsync($"/beheer/nieuwsbrief/bewerken/{key}{handler}",
+                new FormUrlEncodedContent([new("Form.Title", "Overgenomen"), new("Form.LoadedVersion", "1"), new("step", "section-add"), new("__RequestVerificationToken", token)]), Ct);
+            Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+        }
+
+        await authorA.SubmitAsync(new() { ["Form.Preheader"] = "Nog even" });
+        Assert.Contains("Opgeslagen als versie 2", authorA.Text, StringComparison.Ordinal);
+        Assert.Equal("Van auteur A", (await IssueAsync(env.App, Guid.Parse(key))).Title);
+    }
+
     private static List<string?> SectionTitles(EditorBrowser browser) =>
         [.. browser.Document.QuerySelectorAll("input[id^='section-'][id$='-title']").Select(i => i.GetAttribute("value"))];
 

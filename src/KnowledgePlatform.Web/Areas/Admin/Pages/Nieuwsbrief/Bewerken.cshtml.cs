@@ -1,9 +1,7 @@
-using KnowledgePlatform.Web.Accounts;
 using KnowledgePlatform.Web.Areas.Admin.Editing;
 using KnowledgePlatform.Web.Content;
 using KnowledgePlatform.Web.Data;
 using KnowledgePlatform.Web.Newsletter;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +15,7 @@ namespace KnowledgePlatform.Web.Areas.Admin.Pages.Nieuwsbrief;
 /// Every step is a form post that re-renders the form unsaved, so it all works without JavaScript.
 /// </summary>
 public sealed class BewerkenModel(KnowledgeDbContext db, EditContent.Handler edit, IssueSuggestions suggestions, IssueOverview overview,
-    NewsletterTopics topics, Pickers pickers, IAuthorizationService authorization) : PageModel
+    NewsletterTopics topics, Pickers pickers, BackOfficeAccess access) : PageModel
 {
     /// <summary>What the form shows about an item in a section.</summary>
     public sealed record ItemInfo(string Title, ContentType Type, bool Published);
@@ -31,6 +29,11 @@ public sealed class BewerkenModel(KnowledgeDbContext db, EditContent.Handler edi
     public IReadOnlyDictionary<Guid, ItemInfo> Items { get; private set; } = new Dictionary<Guid, ItemInfo>();
     public IReadOnlyList<Pickers.Choice> Choices { get; private set; } = [];
     public bool CanPublish { get; private set; }
+
+    /// <summary>What this user may do with the issue (null for a new one): an author changes only their own draft.</summary>
+    public BackOfficeAccess.ContentDecision? Access { get; private set; }
+
+    public bool ReadOnly => Access is { CanChange: false };
 
     /// <summary>The form differs from what is saved (after a step).</summary>
     public bool Unsaved { get; private set; }
@@ -58,9 +61,9 @@ public sealed class BewerkenModel(KnowledgeDbContext db, EditContent.Handler edi
 
     public async Task<IActionResult> OnPostAsync(Guid? key, CancellationToken ct)
     {
-        if (key is not null && await IssueAsync(key.Value, ct) is null)
+        if (await RefusedAsync(key, ct) is { } refused)
         {
-            return NotFound();
+            return refused;
         }
 
         var (body, errors) = Form.ToBody();
@@ -93,15 +96,31 @@ public sealed class BewerkenModel(KnowledgeDbContext db, EditContent.Handler edi
 
     public async Task<IActionResult> OnPostStepAsync(Guid? key, string? step, CancellationToken ct)
     {
-        if (key is not null && await IssueAsync(key.Value, ct) is null)
+        if (await RefusedAsync(key, ct) is { } refused)
         {
-            return NotFound();
+            return refused;
         }
 
         ModelState.Clear();
         Form.Apply(step, (await suggestions.SuggestAsync(ct)).Sections);
         Unsaved = true;
         return await ShowAsync(key, ct);
+    }
+
+    /// <summary>404 for no such issue, 403 for an issue this user may only look at; null: go ahead.</summary>
+    private async Task<IActionResult?> RefusedAsync(Guid? key, CancellationToken ct)
+    {
+        if (key is not { } k)
+        {
+            return null; // a new issue: anyone in the back-office may start one
+        }
+
+        if (await IssueAsync(k, ct) is null)
+        {
+            return NotFound();
+        }
+
+        return (await access.ContentAsync(User, k, ct)).CanChange ? null : Forbid();
     }
 
     private Task<ContentItem?> IssueAsync(Guid key, CancellationToken ct) =>
@@ -114,6 +133,7 @@ public sealed class BewerkenModel(KnowledgeDbContext db, EditContent.Handler edi
         {
             Item = await IssueAsync(k, ct);
             Send = await overview.LatestSendAsync(k, ct);
+            Access = await access.ContentAsync(User, k, ct);
         }
 
         Suggestion = await suggestions.SuggestAsync(ct);
@@ -125,7 +145,7 @@ public sealed class BewerkenModel(KnowledgeDbContext db, EditContent.Handler edi
                         select new { i.Key, v.Title, i.Type, i.Status }).ToListAsync(ct))
             .ToDictionary(x => x.Key, x => new ItemInfo(x.Title, x.Type, x.Status == ContentStatus.Published));
         Choices = await pickers.ItemsAsync([.. ContentTypeNames.Editable], key, ct);
-        CanPublish = (await authorization.AuthorizeAsync(User, Policies.Publish)).Succeeded;
+        CanPublish = await access.MayPublishAsync(User);
         ViewData["Title"] = key is null ? "Nieuwe nieuwsbrief" : $"Nieuwsbrief: {Form.Title}";
         return Page();
     }
