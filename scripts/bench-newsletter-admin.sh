@@ -6,7 +6,8 @@
 # the issue list over that ledger, and the GDPR export and erasure of one person. Prints the time of each
 # request and the app's peak memory. Timings depend on machine load; they are reported, never asserted.
 # Usage: scripts/bench-newsletter-admin.sh [subscribers]   (default 100000, an even number)
-# KP_BENCH_WRAP: a command the measured part runs under (e.g. a lock that keeps other work off the machine).
+# KP_BENCH_WRAP: a command the measured part runs under (e.g. a lock that keeps other work off the machine);
+# KP_BUILD_WRAP: one the build runs under.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 total=${1:-100000}
@@ -16,7 +17,7 @@ say() { echo "bench-newsletter-admin: $*" >&2; }
 
 work=$(mktemp -d /tmp/kp-bench-nladmin-XXXX)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
-dotnet build src/KnowledgePlatform.Web -c Release -v q -nologo >&2
+${KP_BUILD_WRAP:-} dotnet build src/KnowledgePlatform.Web -c Release -v q -nologo >&2
 app="dotnet src/KnowledgePlatform.Web/bin/Release/net10.0/KnowledgePlatform.Web.dll"
 # Smtp:Port points at a port nothing listens on: "send now" prepares the send, the relay is down, the send pauses.
 common=(--Storage:DataPath="$work/data" --Logging:LogLevel:Default=Warning --Smtp:Host=127.0.0.1 --Smtp:Port=9 --Smtp:UseStartTls=false
