@@ -3,6 +3,7 @@ using AngleSharp.Html.Parser;
 using KnowledgePlatform.Tests.Infrastructure;
 using KnowledgePlatform.Tests.Media;
 using KnowledgePlatform.Web.Accounts;
+using KnowledgePlatform.Web.Content;
 using KnowledgePlatform.Web.Media;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,7 @@ public sealed partial class BackOfficeAuthorizationTests
     [
         "beheer/inhoud/bewerken/{key:guid?}", "beheer/inhoud/versies/{key:guid}", "beheer/inhoud/voorbeeld/{key:guid}",
         "beheer/media/bewerken/{id:guid}", "beheer/api/media/{id:guid}",
+        "beheer/nieuwsbrief/bewerken/{key:guid?}", "beheer/nieuwsbrief/voorbeeld/{key:guid}", "beheer/nieuwsbrief/voorbeeld/{key:guid}?handler=Html",
     ];
 
     private const string NotAnObject = "(geen-object)";
@@ -32,13 +34,19 @@ public sealed partial class BackOfficeAuthorizationTests
         var itemA = await new EditorSession(authorA).CreateEventAsync(EditorSession.Event("Concept van auteur A"));
         var mediaA = await app.InScopeAsync(sp => sp.GetRequiredService<UploadMedia.Handler>()
             .HandleAsync(new UploadMedia.Command(new MemoryStream(TestImages.Pdf), "van-auteur-a.pdf", "Document van A", null, userA.Email!), Ct));
+        var issueA = (await app.InScopeAsync(sp => sp.GetRequiredService<SaveDraft.Handler>().HandleAsync(new SaveDraft.Command(null,
+            new NewsletterIssueContent { Title = "Nieuwsbrief van auteur A", Slug = $"nieuwsbrief-a-{Guid.NewGuid():N}", Sections = [new NewsletterSection { Title = "Nieuws", Items = [itemA] }] },
+            userA.Email!), Ct))).Key;
+        var subscriber = (await Newsletter.NewsletterTestSupport.AddActiveSubscribersAsync(app, 1, $"objecten{Guid.NewGuid():N}")).Single();
         var (authorB, userB) = await BackOfficeUsers.SignedInAsync(app, Roles.Auteur);
         var token = await TokenAsync(authorB);
 
         string IdOf(BackOfficeRoutes.Request request, string parameter) => (parameter, request.Route) switch
         {
             ("kind", "beheer/api/kiezen/{kind}") => NotAnObject,
+            ("key", var r) when r.StartsWith("beheer/nieuwsbrief", StringComparison.Ordinal) => issueA.ToString(),
             ("key", _) => itemA.ToString(),
+            ("id", var r) when r.StartsWith("beheer/nieuwsbrief/abonnees", StringComparison.Ordinal) => subscriber.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ("id", var r) when r.StartsWith("beheer/media", StringComparison.Ordinal) || r.StartsWith("beheer/api/media", StringComparison.Ordinal) => mediaA.Id.ToString(),
             ("id", var r) when r.StartsWith("beheer/gebruikers", StringComparison.Ordinal) => userA.Id.ToString(),
             _ => throw new InvalidOperationException($"{request.Route}: this test has no object of author A for '{parameter}'. Add one, so the route is checked."),
@@ -73,7 +81,7 @@ public sealed partial class BackOfficeAuthorizationTests
                 continue;
             }
 
-            var readOnlyView = request is { Method: "GET", Handler: null } && ReadOnlyViews.Contains(request.Route);
+            var readOnlyView = request.Method == "GET" && ReadOnlyViews.Contains(request.Handler is null ? request.Route : $"{request.Route}?handler={request.Handler}");
             if (readOnlyView && status == 200 && !OffersChanges(await response.Content.ReadAsStringAsync(Ct)))
             {
                 continue;
@@ -86,6 +94,8 @@ public sealed partial class BackOfficeAuthorizationTests
         Assert.True(failures.Count == 0, string.Join("\n", failures));
         var versions = await app.InScopeAsync(sp => PlatformFactory.Db(sp).ContentVersions.Where(v => v.ContentKey == itemA).Select(v => v.Title).ToListAsync(Ct));
         Assert.Equal(["Concept van auteur A"], versions);
+        var issueVersions = await app.InScopeAsync(sp => PlatformFactory.Db(sp).ContentVersions.Where(v => v.ContentKey == issueA).Select(v => v.Title).ToListAsync(Ct));
+        Assert.Equal(["Nieuwsbrief van auteur A"], issueVersions);
         var media = await app.InScopeAsync(sp => PlatformFactory.Db(sp).Set<MediaItem>().AsNoTracking().SingleAsync(m => m.Id == mediaA.Id, Ct));
         Assert.Equal("Document van A", media.AltText);
         Assert.False(await app.InScopeAsync(sp => PlatformFactory.Db(sp).AuditEntries.AnyAsync(a => a.Actor == userB.Email && a.Action != "user.login", Ct)));

@@ -91,6 +91,6 @@ public sealed partial class BackOfficeAuthorizationTests(SqliteFixture fixture) 
 
     // Route parameters get a well-formed value that matches nothing: the authorization answer must come first.
     private static string Url(RouteEndpoint endpoint) =>
-        "/" + string.Join('/', Route(endpoint).Split('/').Select(s => s.StartsWith('{') ? (s.Contains("int", StringComparison.Ordinal) ? "987654" : Guid.NewGuid().ToString()) : s))
+        "/" + string.Join('/', Route(endpoint).Split('/').Select(s => s.StartsWith('{') ? (s.Contains("int", StringComparison.Ordinal) || s.Contains("long", StringComparison.Ordinal) ? "987654" : Guid.NewGuid().ToString()) : s))
             .Replace("//", "/", StringComparison.Ordinal).TrimEnd('/');
 }
