@@ -1,7 +1,9 @@
 using KnowledgePlatform.Web.Audit;
 using KnowledgePlatform.Web.Content;
 using KnowledgePlatform.Web.Data;
+using KnowledgePlatform.Web.Mail;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace KnowledgePlatform.Web.Events.Registrations;
 
@@ -15,7 +17,11 @@ public static class ManageRegistrations
         Attended,
     }
 
-    public sealed class Handler(KnowledgeDbContext db, TimeProvider clock, RegistrationMails mails, WaitlistSeats seats)
+    /// <summary>What a message to all did: how many it was queued for, or that this form was sent before.</summary>
+    public sealed record MessageOutcome(int Recipients, bool AlreadySent);
+
+    public sealed class Handler(KnowledgeDbContext db, TimeProvider clock, RegistrationMails mails, WaitlistSeats seats,
+        MailAbuseGuard guard, IOptions<RegistrationOptions> options)
     {
         /// <summary>Confirm (also from the waitlist; the editor may go over capacity), cancel, or mark attended. False if not applicable.</summary>
         public async Task<bool> ChangeAsync(Guid eventKey, long registrationId, Action action, string editor, CancellationToken ct)
@@ -70,8 +76,13 @@ public static class ManageRegistrations
             }, ct);
         }
 
-        /// <summary>Queues one mail to everyone registered or waiting; returns how many.</summary>
-        public async Task<int> MessageAllAsync(Guid eventKey, string subject, string text, string editor, CancellationToken ct)
+        /// <summary>
+        /// Queues one mail to everyone registered or waiting. <paramref name="messageId"/> comes from the form, so
+        /// posting it twice (a double click, a reload) sends nothing the second time; the number of messages per
+        /// event per day is limited (<see cref="RegistrationLimits.MessagesPerEventPerDay"/>), as everything that sends mail.
+        /// </summary>
+        /// <exception cref="ValidationFailedException">Empty or too long subject or text, or the day's limit reached (Dutch).</exception>
+        public async Task<MessageOutcome> MessageAllAsync(Guid eventKey, Guid messageId, string subject, string text, string editor, CancellationToken ct)
         {
             var errors = new ValidationErrors();
             if (string.IsNullOrWhiteSpace(subject) || subject.Trim().Length > 200)
@@ -85,8 +96,21 @@ public static class ManageRegistrations
             }
 
             errors.ThrowIfAny();
-            var messageId = Guid.NewGuid();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var sentBefore = $"registration.message:{messageId:D}:";
+            if (await db.Set<MailLedgerEntry>().AsNoTracking().AnyAsync(m => m.DedupeKey.StartsWith(sentBefore), ct))
+            {
+                return new MessageOutcome(0, AlreadySent: true);
+            }
+
+            var perDay = options.Value.Limits.MessagesPerEventPerDay;
+            var limits = new MailLimitsOptions { PerAddressPerDay = perDay, PerIpPerHour = int.MaxValue, OverallPerHour = int.MaxValue };
+            if (await guard.CheckAsync("registrations.message", eventKey.ToString("N"), null, false, limits, ct) != AbuseVerdict.Allowed)
+            {
+                errors.Add("Text", $"Voor deze bijeenkomst zijn vandaag al {perDay} berichten verstuurd. Morgen kan het weer.");
+                errors.ThrowIfAny();
+            }
+
             var recipients = await db.Registrations().Where(r => r.EventKey == eventKey && r.AnonymisedUtc == null
                 && (r.Status == RegistrationStatus.Confirmed || r.Status == RegistrationStatus.Waitlisted || r.Status == RegistrationStatus.Offered))
                 .ToListAsync(ct);
@@ -95,7 +119,7 @@ public static class ManageRegistrations
                 new { subject = subject.Trim(), recipients = recipients.Count });
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
-            return recipients.Count;
+            return new MessageOutcome(recipients.Count, AlreadySent: false);
         }
     }
 }

@@ -33,5 +33,8 @@ public sealed class RegistrationLimits
     public int PerIpPerHour { get; set; } = 20;
     public int OverallPerHour { get; set; } = 2000;
 
+    /// <summary>Editors' messages to all registrants of one event per day (each mails everyone).</summary>
+    public int MessagesPerEventPerDay { get; set; } = 5;
+
     public MailLimitsOptions ForGuard() => new() { PerAddressPerDay = PerAddressPerDay, PerIpPerHour = PerIpPerHour, OverallPerHour = OverallPerHour };
 }

@@ -28,6 +28,10 @@ public sealed class BijeenkomstModel(KnowledgeDbContext db, ManageRegistrations.
     [BindProperty]
     public string? Text { get; set; }
 
+    /// <summary>Made when the form is shown, so the same form posted twice sends once.</summary>
+    [BindProperty]
+    public Guid MessageId { get; set; }
+
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
     public async Task<IActionResult> OnGetAsync(Guid key, CancellationToken ct) => await LoadAsync(key, ct) ? Page() : NotFound();
@@ -64,8 +68,12 @@ public sealed class BijeenkomstModel(KnowledgeDbContext db, ManageRegistrations.
     {
         try
         {
-            var count = await manage.MessageAllAsync(key, Subject ?? "", Text ?? "", User.Identity?.Name ?? "?", ct);
-            TempData["Message"] = $"Het bericht gaat naar {count} {(count == 1 ? "persoon" : "personen")}.";
+            var messageId = MessageId == Guid.Empty ? Guid.NewGuid() : MessageId;
+            var outcome = await manage.MessageAllAsync(key, messageId, Subject ?? "", Text ?? "", User.Identity?.Name ?? "?", ct);
+            var count = outcome.Recipients;
+            TempData["Message"] = outcome.AlreadySent
+                ? "Dit bericht was al verstuurd; het is niet nog eens verstuurd."
+                : $"Het bericht gaat naar {count} {(count == 1 ? "persoon" : "personen")}.";
             return RedirectToPage(new { key });
         }
         catch (ValidationFailedException ex)
@@ -96,6 +104,11 @@ public sealed class BijeenkomstModel(KnowledgeDbContext db, ManageRegistrations.
         }
 
         (Key, Event) = (key, e);
+        if (MessageId == Guid.Empty)
+        {
+            MessageId = Guid.NewGuid();
+        }
+
         var all = db.Registrations().AsNoTracking().Where(r => r.EventKey == key);
         Counts = await all.GroupBy(r => r.Status).ToDictionaryAsync(g => g.Key, g => g.Count(), ct);
         var search = Q?.Trim().ToLowerInvariant();
