@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Reader-site benchmark: 10,000 generated items on SQLite, wrk on loopback against home, agenda,
+# Reader-site benchmark: 10,000 generated items on SQLite, wrk on loopback against home, agenda (upcoming and past),
 # an event page and a dossier page, cached and uncached, each cached page next to nginx serving
 # the same rendered HTML as a static file. Prints requests/s, p50/p99 latency, the cached pages'
 # share of nginx's requests/s, and the event page's weight. Figures taken while other work runs
@@ -55,8 +55,8 @@ dossier=$(curl -fs "$api?type=dossier&sort=-published&pageSize=1" | sed -E 's/.*
 # nginx serves each page exactly as the app renders it, so every cached page is compared with
 # a static file of its own size.
 mkdir -p "$work/www"
-declare -A paths=([home]=/ [agenda]=/agenda [event]=$event [dossier]=$dossier)
-pages=(home agenda event dossier)
+declare -A paths=([home]=/ [agenda]=/agenda [agenda-past]="/agenda?periode=verleden" [event]=$event [dossier]=$dossier)
+pages=(home agenda agenda-past event dossier)
 for page in "${pages[@]}"; do curl -fs "http://127.0.0.1:$cached_port${paths[$page]}" >"$work/www/$page.html"; done
 chmod a+rx "$work" "$work/www"; chmod a+r "$work"/www/*.html  # nginx workers run as www-data
 cat >"$work/nginx.conf" <<CONF

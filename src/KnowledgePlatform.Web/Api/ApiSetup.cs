@@ -13,6 +13,16 @@ public static class ApiSetup
             document.Info.Title = "KnowledgePlatform delivery API";
             document.Info.Description = "Alleen-lezen toegang tot gepubliceerde inhoud: bijeenkomsten, verslagen, artikelen, dossiers en nieuwsbrieven.";
             return Task.CompletedTask;
+        }).AddOperationTransformer((operation, _, _) =>
+        {
+            // page and pageSize are read as text so that "abc" gets a Dutch 400 (ContentApi); they are integers.
+            foreach (var parameter in (operation.Parameters ?? []).OfType<Microsoft.OpenApi.OpenApiParameter>()
+                .Where(p => p.In == Microsoft.OpenApi.ParameterLocation.Query && p.Name is "page" or "pageSize"))
+            {
+                parameter.Schema = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.Integer, Format = "int32" };
+            }
+
+            return Task.CompletedTask;
         }));
         return builder;
     }

@@ -34,8 +34,10 @@ public static class ContentApi
         [FromQuery] string? from,
         [FromQuery] string? to,
         [FromQuery] string? sort,
-        [FromQuery] int? page,
-        [FromQuery] int? pageSize,
+        // Text, not int?: a value that is no number gets the same Dutch 400 as one out of range
+        // instead of the framework's bare binding failure (the OpenAPI document still says integer).
+        [FromQuery] string? page,
+        [FromQuery] string? pageSize,
         CancellationToken ct)
     {
         var (query, errors) = ContentListQuery.Parse(type, theme, region, speaker, from, to, sort, page, pageSize);

@@ -20,9 +20,11 @@ public sealed record ContentListQuery(
     public static readonly string[] Sorts = ["-date", "date", "title", "-published"];
 
     public static (ContentListQuery? Query, Dictionary<string, string[]> Errors) Parse(
-        string[]? type, string[]? theme, string[]? region, string? speaker, string? from, string? to, string? sort, int? page, int? pageSize)
+        string[]? type, string[]? theme, string[]? region, string? speaker, string? from, string? to, string? sort, string? pageText, string? pageSizeText)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var page = ParseNumber(pageText, "page", errors);
+        var pageSize = ParseNumber(pageSizeText, "pageSize", errors);
         var types = new List<ContentType>();
         foreach (var t in type ?? [])
         {
@@ -79,6 +81,22 @@ public sealed record ContentListQuery(
         // Whole days in Amsterdam: "to=2020-10-06" includes that evening's event.
         var local = date.ToDateTime(TimeOnly.MinValue).AddDays(endOfDay ? 1 : 0);
         return TimeZoneInfo.ConvertTimeToUtc(local, DutchTime.Amsterdam);
+    }
+
+    private static int? ParseNumber(string? text, string key, Dictionary<string, string[]> errors)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+        {
+            return number;
+        }
+
+        errors[key] = [$"'{key}' is geen geheel getal."];
+        return null;
     }
 }
 

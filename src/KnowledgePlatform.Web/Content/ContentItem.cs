@@ -33,6 +33,19 @@ public sealed class ContentItem
     /// <summary>Events and workshops: whether readers can follow it online; null for other types.</summary>
     public bool? LiveOnline { get; set; }
 
+    /// <summary>
+    /// Events and workshops: the Amsterdam calendar month the event starts in, as yyyymm (202010),
+    /// so the agenda filters and counts by month from an index; null for other types.
+    /// </summary>
+    public int? LiveMonth { get; set; }
+
+    /// <summary>The Amsterdam month (yyyymm) of an instant, as <see cref="LiveMonth"/> stores it.</summary>
+    public static int MonthOf(DateTime utc)
+    {
+        var local = Infrastructure.DutchTime.ToAmsterdam(utc);
+        return (local.Year * 100) + local.Month;
+    }
+
     public bool HasPendingDraft => LiveVersion is null || LatestVersion > LiveVersion;
 }
 

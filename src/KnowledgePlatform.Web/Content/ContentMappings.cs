@@ -18,9 +18,12 @@ internal sealed class ContentItemMapping : IEntityTypeConfiguration<ContentItem>
         e.HasIndex(x => new { x.Type, x.LiveSlug });
         // Page lookups ask for a slug among several types (events and workshops share /agenda).
         e.HasIndex(x => x.LiveSlug);
-        e.HasIndex(x => new { x.Status, x.LiveDateUtc });
-        // 0007: events not ended yet, covering what the agenda reads of them.
-        e.HasIndex(x => new { x.Status, x.LiveEndUtc, x.Type, x.LiveDateUtc, x.LiveVersion, x.LiveOnline, x.Key })
+        // 0130: by start date (lists, the home page, the past agenda in order), covering what the
+        // agenda counts of each event, so its counts never visit the rows.
+        e.HasIndex(x => new { x.Status, x.LiveDateUtc, x.Type, x.LiveEndUtc, x.LiveVersion, x.LiveOnline, x.LiveMonth, x.Key })
+            .HasDatabaseName("IX_ContentItems_Status_LiveDateUtc");
+        // 0007, 0130: events not ended yet, covering what the agenda reads of them.
+        e.HasIndex(x => new { x.Status, x.LiveEndUtc, x.Type, x.LiveDateUtc, x.LiveVersion, x.LiveOnline, x.LiveMonth, x.Key })
             .HasDatabaseName("IX_ContentItems_Status_LiveEndUtc");
         // Lists, feeds and the home page show the newest publications first.
         e.HasIndex(x => new { x.Status, x.PublishedUtc });

@@ -40,6 +40,7 @@ public static class PublishContent
             item.LiveDateUtc = body is EventContent e ? e.Start.UtcDateTime : item.PublishedUtc;
             item.LiveEndUtc = (body as EventContent)?.End?.UtcDateTime;
             item.LiveOnline = body is EventContent { OnlineUrl: var online } ? online is not null : null;
+            item.LiveMonth = body is EventContent start ? ContentItem.MonthOf(start.Start.UtcDateTime) : null;
             item.UpdatedUtc = now;
 
             await db.ContentReferences.Where(r => r.SourceKey == item.Key).ExecuteDeleteAsync(ct);

@@ -51,6 +51,8 @@ internal static class CorpusItems
             CreatedUtc = published, UpdatedUtc = published, PublishedUtc = published, LiveSlug = body.Slug, LiveTitle = body.Title,
             LiveSummary = body.Summary, LiveDateUtc = body is EventContent ev ? ev.Start.UtcDateTime : published,
             LiveEndUtc = (body as EventContent)?.End?.UtcDateTime,
+            LiveOnline = body is EventContent { OnlineUrl: var online } ? online is not null : null,
+            LiveMonth = body is EventContent start ? ContentItem.MonthOf(start.Start.UtcDateTime) : null,
         };
         var version = new ContentVersion
         {

@@ -36,12 +36,16 @@ public sealed class AgendaQuery(KnowledgeDbContext db)
 
         var (themes, regions) = await TermsAsync(ct);
         var choice = new AgendaChoice(filter, themes, regions);
-        var kinds = await KindCountsAsync(choice.Apply(period, db, except: AgendaFilter.KindKey), ct);
-        var themeCounts = await TermCountsAsync(choice.Apply(period, db, except: AgendaFilter.ThemeKey), ct);
+        // Kind and month are columns of the event itself, so one GROUP BY over the events the theme
+        // and region filters admit gives both: each filter's counts with the other one applied here.
+        var shapes = await ShapeCountsAsync(choice.Apply(period, db, AgendaFilter.KindKey, AgendaFilter.MonthKey), ct);
+        var kinds = shapes.Where(s => choice.AdmitsMonth(s.Month)).ToList();
+        var months = shapes.Where(s => s.Month is not null && choice.AdmitsKind(s.Type, s.Online))
+            .GroupBy(s => AmsterdamMonths.Value(s.Month!.Value)).ToDictionary(g => g.Key, g => g.Sum(s => s.Count), StringComparer.Ordinal);
+        var themeCounts = await TermCountsAsync(choice.Apply(period, db, AgendaFilter.ThemeKey), ct);
         var regionCounts = choice.Selected(AgendaFilter.ThemeKey).Count == 0 && choice.Selected(AgendaFilter.RegionKey).Count == 0
             ? themeCounts // no theme or region chosen: both count over the same events
-            : await TermCountsAsync(choice.Apply(period, db, except: AgendaFilter.RegionKey), ct);
-        var months = await MonthCountsAsync(choice.Apply(period, db, except: AgendaFilter.MonthKey), ct);
+            : await TermCountsAsync(choice.Apply(period, db, AgendaFilter.RegionKey), ct);
 
         var total = kinds.Where(k => choice.AdmitsKind(k.Type, k.Online)).Sum(k => k.Count);
         var page = new PageOf<ContentCard>([], filter.Page, total);
@@ -85,11 +89,12 @@ public sealed class AgendaQuery(KnowledgeDbContext db)
         return FacetCounts.Of(key, legend, terms.Select(t => (t.Slug, t.Name)), slug => counts.GetValueOrDefault(bySlug[slug]), choice.Selected(key));
     }
 
-    private sealed record KindCount(ContentType Type, bool Online, int Count);
+    /// <summary>How many events there are of each type, online-ness and start month.</summary>
+    private sealed record ShapeCount(ContentType Type, bool Online, int? Month, int Count);
 
-    private static Task<List<KindCount>> KindCountsAsync(IQueryable<ContentItem> events, CancellationToken ct) =>
-        events.GroupBy(i => new { i.Type, Online = i.LiveOnline == true })
-            .Select(g => new KindCount(g.Key.Type, g.Key.Online, g.Count()))
+    private static Task<List<ShapeCount>> ShapeCountsAsync(IQueryable<ContentItem> events, CancellationToken ct) =>
+        events.GroupBy(i => new { i.Type, Online = i.LiveOnline == true, i.LiveMonth })
+            .Select(g => new ShapeCount(g.Key.Type, g.Key.Online, g.Key.LiveMonth, g.Count()))
             .ToListAsync(ct);
 
     /// <summary>How many of these events carry each term (the references are unique per event and term).</summary>
@@ -99,22 +104,6 @@ public sealed class AgendaQuery(KnowledgeDbContext db)
             .GroupBy(target => target)
             .Select(g => new { Term = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Term, x => x.Count, ct);
-
-    /// <summary>How many of these events start in each Amsterdam month (see <see cref="AmsterdamMonths"/>).</summary>
-    private static async Task<Dictionary<string, int>> MonthCountsAsync(IQueryable<ContentItem> events, CancellationToken ct)
-    {
-        var buckets = await events
-            .GroupBy(i => new
-            {
-                Year1 = i.LiveDateUtc!.Value.AddHours(1).Year,
-                Month1 = i.LiveDateUtc!.Value.AddHours(1).Month,
-                Year2 = i.LiveDateUtc!.Value.AddHours(2).Year,
-                Month2 = i.LiveDateUtc!.Value.AddHours(2).Month,
-            })
-            .Select(g => new AmsterdamMonths.Bucket(g.Key.Year1, g.Key.Month1, g.Key.Year2, g.Key.Month2, g.Count()))
-            .ToListAsync(ct);
-        return AmsterdamMonths.Count(buckets);
-    }
 
     /// <summary>The themes and regions in vocabulary order, in one query.</summary>
     private async Task<(List<AgendaTerm> Themes, List<AgendaTerm> Regions)> TermsAsync(CancellationToken ct)

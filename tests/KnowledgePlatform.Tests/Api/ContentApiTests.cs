@@ -45,6 +45,8 @@ public abstract class ContentApiTests(PlatformFixture fixture)
     [InlineData("type=podcast", "type")]
     [InlineData("page=0", "page")]
     [InlineData("pageSize=1000", "pageSize")]
+    [InlineData("page=twee", "page")]
+    [InlineData("pageSize=1e3", "pageSize")]
     [InlineData("from=6-10-2020", "from")]
     [InlineData("sort=random", "sort")]
     [InlineData("theme=bestaat-niet", "theme")]
@@ -118,6 +120,13 @@ public abstract class ContentApiTests(PlatformFixture fixture)
         Assert.True(paths.TryGetProperty("/api/v1/content", out _) || paths.TryGetProperty("/api/v1/content/", out _));
         Assert.True(paths.TryGetProperty("/api/v1/content/{key}", out _));
         Assert.True(paths.TryGetProperty("/api/v1/content/{type}/{slug}", out _));
+
+        // Read as text (so "page=twee" gets a Dutch 400), but documented as the integers they are.
+        var list = paths.TryGetProperty("/api/v1/content", out var l) ? l : paths.GetProperty("/api/v1/content/");
+        var paging = list.GetProperty("get").GetProperty("parameters").EnumerateArray()
+            .Where(p => p.GetProperty("name").GetString() is "page" or "pageSize").ToList();
+        Assert.Equal(2, paging.Count);
+        Assert.All(paging, p => Assert.Equal("integer", p.GetProperty("schema").GetProperty("type").GetString()));
     }
 
     [Fact]

@@ -86,6 +86,24 @@ public abstract class AgendaTests(PlatformFixture fixture)
     }
 
     [Fact]
+    public async Task An_event_late_on_a_months_last_evening_counts_and_filters_under_that_month_in_amsterdam()
+    {
+        // Amsterdam times (summer time UTC+2 in March after the 30th, winter time UTC+1 after 26 October):
+        // 21:30 and 22:30 UTC, where reading the other season's offset would move them to the next month.
+        var theme = await content.TermAsync(Vocabulary.ThemeAlias, "Maandgrens");
+        await content.PublishAsync(ReaderContent.Event("Laat op 31 maart", new DateTimeOffset(2031, 3, 31, 23, 30, 0, TimeSpan.FromHours(2)), theme));
+        await content.PublishAsync(ReaderContent.Event("Laat op 31 oktober", new DateTimeOffset(2031, 10, 31, 23, 30, 0, TimeSpan.FromHours(1)), theme));
+        await content.PublishAsync(ReaderContent.Event("Middernacht 1 november", new DateTimeOffset(2031, 11, 1, 0, 0, 0, TimeSpan.FromHours(1)), theme));
+
+        var page = await HtmlPage.GetAsync(client, $"/agenda?thema={theme.Slug}");
+        Assert.Equal((1, false), page.Option("maand", "2031-03"));
+        Assert.Equal((1, false), page.Option("maand", "2031-10"));
+        Assert.Equal((1, false), page.Option("maand", "2031-11"));
+        Assert.Equal(["Laat op 31 oktober"], (await HtmlPage.GetAsync(client, $"/agenda?thema={theme.Slug}&maand=2031-10")).AgendaTitles);
+        Assert.Equal(["Middernacht 1 november"], (await HtmlPage.GetAsync(client, $"/agenda?thema={theme.Slug}&maand=2031-11")).AgendaTitles);
+    }
+
+    [Fact]
     public async Task A_chosen_value_without_events_stays_visible_with_a_count_of_zero()
     {
         var theme = await content.TermAsync(Vocabulary.ThemeAlias, "Nul");

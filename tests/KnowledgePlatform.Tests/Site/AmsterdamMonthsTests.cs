@@ -1,48 +1,97 @@
 using System.Globalization;
+using KnowledgePlatform.Web.Content;
+using KnowledgePlatform.Web.Data;
 using KnowledgePlatform.Web.Infrastructure;
 using KnowledgePlatform.Web.Site;
+using Microsoft.Data.Sqlite;
 
 namespace KnowledgePlatform.Tests.Site;
 
-/// <summary>The agenda counts and filters Amsterdam months in SQL, which knows no time zones.</summary>
+/// <summary>
+/// The agenda filters and counts by the Amsterdam month an event starts in, stored per event
+/// (<see cref="ContentItem.LiveMonth"/>): written in .NET on publish, and by SQL for events
+/// published before the column existed (SQLite knows no time zones, so its migration spells out
+/// the summer-time rule).
+/// </summary>
 public sealed class AmsterdamMonthsTests
 {
-    private static string Expected(DateTime utc) => DutchTime.ToAmsterdam(utc).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+    private static int Expected(DateTime utc) => int.Parse(DutchTime.ToAmsterdam(utc).ToString("yyyyMM", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    [Theory]
+    [InlineData("2020-09-30T21:59:00Z", 202009)]
+    [InlineData("2020-09-30T22:00:00Z", 202010)] // summer time: midnight is 22:00 UTC
+    [InlineData("2020-10-31T22:59:00Z", 202010)] // winter time since 25 October: midnight is 23:00 UTC
+    [InlineData("2020-10-31T23:00:00Z", 202011)]
+    [InlineData("2020-12-31T23:00:00Z", 202101)]
+    public void An_event_is_stored_under_the_month_it_starts_in_in_amsterdam(string utc, int month) =>
+        Assert.Equal(month, ContentItem.MonthOf(DateTime.Parse(utc, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal)));
 
     [Fact]
-    public void Buckets_of_utc_plus_one_and_two_hours_give_the_amsterdam_month_for_every_quarter_hour_of_twenty_years()
+    public void The_sqlite_migration_gives_every_quarter_hour_around_month_ends_of_twenty_years_its_amsterdam_month()
     {
-        for (var utc = new DateTime(2015, 1, 1, 0, 0, 0, DateTimeKind.Utc); utc.Year < 2035; utc = utc.AddMinutes(15))
+        using var db = new SqliteConnection("Data Source=:memory:");
+        db.Open();
+        Execute(db, """CREATE TABLE "ContentItems" ("Type" TEXT, "LiveDateUtc" TEXT, "LiveMonth" INTEGER)""");
+        var instants = new List<DateTime>();
+        for (var month = new DateTime(2015, 1, 1, 0, 0, 0, DateTimeKind.Utc); month.Year < 2035; month = month.AddMonths(1))
         {
-            // What the database computes: the UTC year and month of start + 1 h and start + 2 h.
-            var (plusOne, plusTwo) = (utc.AddHours(1), utc.AddHours(2));
-            var bucket = new AmsterdamMonths.Bucket(plusOne.Year, plusOne.Month, plusTwo.Year, plusTwo.Month, 1);
-            Assert.True(Expected(utc) == AmsterdamMonths.MonthOf(bucket), $"{utc:O}: {Expected(utc)} expected, {AmsterdamMonths.MonthOf(bucket)} given");
+            // The last and first day of each month: where +1 h and +2 h can fall in different months.
+            for (var utc = month.AddDays(-1); utc < month.AddDays(1); utc = utc.AddMinutes(15))
+            {
+                instants.Add(utc.AddSeconds(7.25)); // EF writes fractions of seconds too
+            }
+        }
+
+        using (var insert = db.CreateCommand())
+        {
+            insert.CommandText = """INSERT INTO "ContentItems" VALUES ('Event', $at, NULL)""";
+            var at = insert.Parameters.Add("$at", SqliteType.Text);
+            foreach (var utc in instants)
+            {
+                at.Value = utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+                insert.ExecuteNonQuery();
+            }
+        }
+
+        Execute(db, BackfillStatement());
+        using var read = db.CreateCommand();
+        read.CommandText = """SELECT "LiveMonth" FROM "ContentItems" ORDER BY rowid""";
+        using var rows = read.ExecuteReader();
+        foreach (var utc in instants)
+        {
+            Assert.True(rows.Read());
+            Assert.True(Expected(utc) == rows.GetInt32(0), $"{utc:O}: {Expected(utc)} expected, {rows.GetInt32(0)} given");
         }
     }
 
     [Theory]
-    [InlineData("2020-10", "2020-09-30T22:00:00Z", "2020-10-31T23:00:00Z")] // summer time to winter time
-    [InlineData("2021-01", "2020-12-31T23:00:00Z", "2021-01-31T23:00:00Z")]
-    [InlineData("2021-03", "2021-02-28T23:00:00Z", "2021-03-31T22:00:00Z")] // winter time to summer time
-    public void A_month_is_the_utc_range_from_its_first_to_the_next_months_first_midnight_in_amsterdam(string month, string from, string to)
+    [InlineData("2020-10", 202010)]
+    [InlineData("0001-01", 101)]
+    public void A_query_value_is_a_stored_month_and_back(string value, int month)
     {
-        var range = AmsterdamMonths.Range(month);
-        Assert.Equal((DateTime.Parse(from, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal), DateTime.Parse(to, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal)), range);
+        Assert.Equal(month, AmsterdamMonths.Number(value));
+        Assert.Equal(value, AmsterdamMonths.Value(month));
     }
 
     [Theory]
     [InlineData("2020-13")]
     [InlineData("oktober")]
-    [InlineData("9999-12")]
+    [InlineData("2020-1")]
     [InlineData("")]
-    public void A_value_that_is_no_month_has_no_range(string value) => Assert.Null(AmsterdamMonths.Range(value));
+    public void A_value_that_is_no_month_has_no_number(string value) => Assert.Null(AmsterdamMonths.Number(value));
 
-    [Fact]
-    public void Counts_add_up_buckets_of_the_same_month()
+    /// <summary>The UPDATE of migration 0130 (SQLite), as shipped.</summary>
+    private static string BackfillStatement()
     {
-        var counts = AmsterdamMonths.Count([new(2020, 10, 2020, 10, 3), new(2020, 9, 2020, 10, 2), new(2020, 11, 2020, 11, 1)]);
-        // 30 September 22:00–23:00 UTC is already October in Amsterdam (summer time, UTC+2).
-        Assert.Equal(new Dictionary<string, int> { ["2020-10"] = 5, ["2020-11"] = 1 }, counts);
+        var script = MigrationRunner.Scripts(DatabaseProvider.Sqlite).Single(s => s.Version == "0130_live_month").Sql;
+        var start = script.IndexOf("UPDATE", StringComparison.Ordinal);
+        return script[start..(script.IndexOf(';', start) + 1)];
+    }
+
+    private static void Execute(SqliteConnection db, string sql)
+    {
+        using var command = db.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 }
