@@ -32,10 +32,11 @@ public abstract partial class SqlSearchEngine
         {
             await CreateShadowAsync(connection, ct);
             var count = 0;
+            var valueIds = new Dictionary<(string, string), long>();
             await foreach (var batch in AnalyzedBatchesAsync(documents, ct))
             {
                 await using var tx = await connection.BeginTransactionAsync(ct);
-                await InsertAsync(connection, tx, batch, Shadow, ct);
+                await InsertAsync(connection, tx, batch, Shadow, valueIds, ct);
                 await tx.CommitAsync(ct);
                 count += batch.Length;
                 progress?.Report(count);
