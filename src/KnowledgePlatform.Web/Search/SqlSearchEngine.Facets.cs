@@ -13,7 +13,7 @@ public abstract partial class SqlSearchEngine
     /// k-th match by id (k = matches / this, rounded up) and scaled up: counting every facet of
     /// 30,000 matches costs several times the ranked query itself. Ids follow the order of indexing,
     /// so the sample spreads evenly over old and recently (re)indexed documents. The total stays
-    /// exact. Settable for tests.
+    /// exact. Setting Search:FacetSampleSize.
     /// </summary>
     internal int FacetSampleSize { get; set; } = 2_000;
 
@@ -46,7 +46,7 @@ public abstract partial class SqlSearchEngine
         var sql = $"""
             WITH x AS MATERIALIZED ({source}),
             c AS (
-                SELECT f.value_id, COUNT(*) AS n FROM x JOIN search_facets f ON f.doc_id = x.id
+                SELECT f.value_id, COUNT(*) AS n FROM x {FacetJoin} search_facets f ON f.doc_id = x.id
                 {(selected.Count == 0 ? "" : $"WHERE {missing} - ({own} ELSE 0 END) = 0")}
                 GROUP BY f.value_id)
             SELECT NULL, NULL, NULL, COUNT(*) FROM x

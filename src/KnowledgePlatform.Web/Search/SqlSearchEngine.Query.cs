@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace KnowledgePlatform.Web.Search;
 
 /// <summary>
-/// A search is a few statements, each reading as little as it can: the exact total (a count of
-/// ids), the page (ids and scores over the narrow search_documents), the stored text of the ten
-/// hits only (search_texts), and the facet counts (<see cref="SqlSearchEngine"/>.Facets).
+/// A search is a few statements, each reading as little as it can: the page (ids and scores over
+/// the narrow search_documents), the stored text of the ten hits only (search_texts), the exact
+/// total (a count of ids, unless the page query gave it), and the facet counts (.Facets).
 /// </summary>
 public abstract partial class SqlSearchEngine
 {
@@ -54,7 +54,8 @@ public abstract partial class SqlSearchEngine
     /// <summary>
     /// The page: (id, score) of the matches that pass <paramref name="where"/> (over d), in
     /// <paramref name="order"/>, @take from @skip. By default every match is ranked; an engine whose
-    /// ranking is costly per match may rank a capped candidate set when <paramref name="needed"/> is small.
+    /// ranking is costly per match may rank a capped candidate set when <paramref name="needed"/> is
+    /// small, and may add a third column with the total when its pass over the matches gives it.
     /// </summary>
     protected virtual string RankSql(Matches matches, string where, string order, int needed) => $"""
         SELECT d.id, {RecencySql(matches.Score)} AS score
@@ -64,8 +65,11 @@ public abstract partial class SqlSearchEngine
         LIMIT @take OFFSET @skip
         """;
 
-    /// <summary>Planner settings for the search's statements, set after opening and reset before closing (none by default).</summary>
-    protected virtual (string Set, string Reset)? SearchSettingsSql => null;
+    /// <summary>Connection settings for the search's statements, set after opening and (if Reset is not null) reset before closing.</summary>
+    protected virtual (string Set, string? Reset)? SearchSettingsSql => null;
+
+    /// <summary>How the facet pass joins the sampled matches x with search_facets f (an engine may need to fix the join order).</summary>
+    protected virtual string FacetJoin => "JOIN";
 
     /// <summary>Relevance × a gentle recency factor: 1.25 for today, 1.125 a year ago, → 1 for old items; 1 without a date.</summary>
     protected string RecencySql(string score) => $"({score}) * COALESCE(1.0 + 0.25 / (1.0 + {GreatestSql(AgeInDaysSql, "0.0")} / 365.0), 1.0)";
@@ -91,11 +95,11 @@ public abstract partial class SqlSearchEngine
             var conditions = SearchFilters.Conditions(valueIds, query.UpcomingFromUtc, out var filterParameters);
             var where = SearchFilters.And(conditions);
             var parameters = WithMatch(filterParameters, matches.Match);
-            var total = await CountAsync(connection, matches, where, parameters, ct);
-            var hits = pageSize == 0 || total == 0 ? []
+            var (hits, total) = pageSize == 0 || matches.Kind == MatchKind.None ? ([], null)
                 : await HitsAsync(connection, matches, where, parameters, query.Sort, page, pageSize, parsed, ct);
+            total ??= await CountAsync(connection, matches, where, parameters, ct);
             var (facets, estimated) = !query.IncludeFacets ? ([], false)
-                : total > 0 || filters.Count > 0 ? await FacetsAsync(connection, matches, conditions, parameters, filters, total, ct)
+                : total > 0 || filters.Count > 0 ? await FacetsAsync(connection, matches, conditions, parameters, filters, total.Value, ct)
                 : (SearchFacets.All.ToDictionary(f => f, IReadOnlyList<FacetCount> (_) => []), false);
             var didYouMean = total == 0 && !query.Prefix && parsed.Required.Count > 0 && query.Text is { } text
                 ? await DidYouMeanAsync(connection, text, where, filterParameters, ct)
@@ -103,13 +107,13 @@ public abstract partial class SqlSearchEngine
             var notice = parsed.Truncated
                 ? $"Uw zoekvraag was te lang; alleen het begin ({SearchQueryParser.MaxLength} tekens, {SearchQueryParser.MaxTerms} woorden) is gebruikt."
                 : null;
-            return new SearchResult(total, hits, facets, notice, didYouMean, estimated);
+            return new SearchResult(total.Value, hits, facets, notice, didYouMean, estimated);
         }
         finally
         {
-            if (SearchSettingsSql is { } reset)
+            if (SearchSettingsSql is { Reset: { } reset })
             {
-                await ExecuteAsync(connection, null, reset.Reset, CancellationToken.None);
+                await ExecuteAsync(connection, null, reset, CancellationToken.None);
             }
 
             await db.Database.CloseConnectionAsync();
@@ -148,8 +152,8 @@ public abstract partial class SqlSearchEngine
         return Convert.ToInt32(await Scalar(connection, sql, parameters, ct), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The page: ids in order from the narrow table, then the stored text of just those.</summary>
-    private async Task<List<SearchHit>> HitsAsync(DbConnection connection, Matches matches, string where, (string, object?)[] parameters,
+    /// <summary>The page: ids in order from the narrow table, then the stored text of just those; the total if the page query gave it.</summary>
+    private async Task<(List<SearchHit> Hits, int? Total)> HitsAsync(DbConnection connection, Matches matches, string where, (string, object?)[] parameters,
         SearchSort sort, int page, int pageSize, ParsedQuery parsed, CancellationToken ct)
     {
         var order = sort == SearchSort.Date || matches.Kind != MatchKind.Ranked
@@ -157,6 +161,7 @@ public abstract partial class SqlSearchEngine
             : "score DESC, d.date_utc DESC NULLS LAST";
         var sql = RankSql(matches, where, order, page * pageSize);
         var ranked = new List<(long Id, double Score)>(pageSize);
+        int? total = null;
         await using (var command = Command(connection, null, sql,
             [.. parameters, ("@take", pageSize), ("@skip", (long)(page - 1) * pageSize), ("@now", NowValue(clock.GetUtcNow().UtcDateTime))]))
         await using (var reader = await command.ExecuteReaderAsync(ct))
@@ -164,10 +169,11 @@ public abstract partial class SqlSearchEngine
             while (await reader.ReadAsync(ct))
             {
                 ranked.Add((Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToDouble(reader.GetValue(1), CultureInfo.InvariantCulture)));
+                total = reader.FieldCount > 2 ? Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture) : null;
             }
         }
 
-        return ranked.Count == 0 ? [] : await StoredAsync(connection, ranked, parsed, ct);
+        return (ranked.Count == 0 ? [] : await StoredAsync(connection, ranked, parsed, ct), total);
     }
 
     private static async Task<List<SearchHit>> StoredAsync(DbConnection connection, List<(long Id, double Score)> ranked, ParsedQuery parsed, CancellationToken ct)

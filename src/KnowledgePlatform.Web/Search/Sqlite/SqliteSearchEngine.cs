@@ -51,6 +51,20 @@ public sealed partial class SqliteSearchEngine(KnowledgeDbContext db, TimeProvid
     /// <summary>search_documents.day is the Julian day number of date_utc.</summary>
     protected override string AgeInDaysSql => "(@now - d.day)";
 
+    /// <summary>
+    /// Without statistics SQLite would rather scan all of search_facets in value order (saving the
+    /// GROUP BY sort) and probe the sample for each row: 70 ms instead of 17 at 100,000 documents.
+    /// CROSS JOIN keeps the sample as the outer loop.
+    /// </summary>
+    protected override string FacetJoin => "CROSS JOIN";
+
+    /// <summary>
+    /// Reads pages straight from the memory-mapped file instead of copying them through SQLite's
+    /// small per-connection cache: 15–30% less CPU per statement at 100,000 documents. Left on for
+    /// the pooled connection (setting the same size again costs nothing); 2 GB is SQLite's usual cap.
+    /// </summary>
+    protected override (string Set, string? Reset)? SearchSettingsSql => ("PRAGMA mmap_size = 2147418112", null);
+
     protected override object NowValue(DateTime utcNow) => JulianDay(utcNow);
 
     protected override string GreatestSql(string a, string b) => $"max({a}, {b})";
