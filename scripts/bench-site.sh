@@ -4,10 +4,15 @@
 # the same rendered HTML as a static file. Prints requests/s, p50/p99 latency, the cached pages'
 # share of nginx's requests/s, and the event page's weight. Figures taken while other work runs
 # on the machine are only comparable within one run: see the load averages it prints.
-#   [WARMUP=3] scripts/bench-site.sh [count=10000] [seconds=10] [connections=16]
+#   [WARMUP=3] [PORT=5101] [DATA=dir] [APP=dir] scripts/bench-site.sh [count=10000] [seconds=10] [connections=16]
+# PORT: the first of three ports (cached app, uncached app, nginx). DATA: a data folder made
+# before by `-- corpus generate` (copied, never changed), so a shared machine can prepare it
+# outside the measured part. APP: a built app folder to measure instead of building this one
+# (e.g. an older commit, for before/after figures).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COUNT=${1:-10000}; SECONDS_PER_RUN=${2:-10}; CONNECTIONS=${3:-16}
+PORT=${PORT:-5101}; cached_port=$PORT; uncached_port=$((PORT + 1)); nginx_port=$((PORT + 2))
 say() { echo "bench-site: $*" >&2; }
 
 need() {
@@ -20,11 +25,18 @@ need nginx nginx
 
 work=$(mktemp -d /tmp/kp-bench-site-XXXX)
 trap 'kill $(jobs -p) 2>/dev/null || true; [[ -f $work/nginx.pid ]] && nginx -c "$work/nginx.conf" -s stop 2>/dev/null || true' EXIT
-dotnet build src/KnowledgePlatform.Web -c Release -v q -nologo >&2
-app="dotnet src/KnowledgePlatform.Web/bin/Release/net10.0/KnowledgePlatform.Web.dll"
+if [[ -z ${APP:-} ]]; then
+  dotnet build src/KnowledgePlatform.Web -c Release -v q -nologo >&2
+  APP=src/KnowledgePlatform.Web/bin/Release/net10.0
+fi
+app="dotnet $APP/KnowledgePlatform.Web.dll"
 common=(--Sync:ImportOnEmptyDatabase=false --Logging:LogLevel:Default=Warning)
-say "generating $COUNT items…"
-$app corpus generate --Corpus:Count="$COUNT" --Storage:DataPath="$work/data" "${common[@]}" >&2
+if [[ -n ${DATA:-} ]]; then
+  cp -r "$DATA" "$work/data"
+else
+  say "generating $COUNT items…"
+  $app corpus generate --Corpus:Count="$COUNT" --Storage:DataPath="$work/data" "${common[@]}" >&2
+fi
 # SQLite serves one site per file (Cluster/SqliteInstanceLock), so the uncached instance reads a copy.
 cp -r "$work/data" "$work/data-uncached"
 
@@ -33,10 +45,10 @@ start_app() { # port, output cache on/off, data folder
   for _ in $(seq 1 120); do curl -fs -o /dev/null "http://127.0.0.1:$1/health/ready" && return; sleep 0.5; done
   say "the app on port $1 did not start"; cat "$work/app-$1.log" >&2; exit 1
 }
-start_app 5101 true "$work/data"
-start_app 5102 false "$work/data-uncached"
+start_app "$cached_port" true "$work/data"
+start_app "$uncached_port" false "$work/data-uncached"
 
-api=http://127.0.0.1:5101/api/v1/content
+api=http://127.0.0.1:$cached_port/api/v1/content
 event=$(curl -fs "$api?type=event&sort=-published&pageSize=1" | sed -E 's/.*"url":"http:\/\/[^/]+([^"]+)".*/\1/')
 dossier=$(curl -fs "$api?type=dossier&sort=-published&pageSize=1" | sed -E 's/.*"url":"http:\/\/[^/]+([^"]+)".*/\1/')
 
@@ -45,13 +57,13 @@ dossier=$(curl -fs "$api?type=dossier&sort=-published&pageSize=1" | sed -E 's/.*
 mkdir -p "$work/www"
 declare -A paths=([home]=/ [agenda]=/agenda [event]=$event [dossier]=$dossier)
 pages=(home agenda event dossier)
-for page in "${pages[@]}"; do curl -fs "http://127.0.0.1:5101${paths[$page]}" >"$work/www/$page.html"; done
+for page in "${pages[@]}"; do curl -fs "http://127.0.0.1:$cached_port${paths[$page]}" >"$work/www/$page.html"; done
 chmod a+rx "$work" "$work/www"; chmod a+r "$work"/www/*.html  # nginx workers run as www-data
 cat >"$work/nginx.conf" <<CONF
 worker_processes auto; pid $work/nginx.pid; error_log $work/nginx-error.log;
 events { worker_connections 1024; }
 http { access_log off; sendfile on; keepalive_requests 100000;
-  server { listen 127.0.0.1:5103; root $work/www; location / { default_type text/html; } } }
+  server { listen 127.0.0.1:$nginx_port; root $work/www; location / { default_type text/html; } } }
 CONF
 nginx -c "$work/nginx.conf"
 
@@ -79,19 +91,19 @@ echo "| page                   |      req/s |      p50 |      p99 | non-2xx | vs
 echo "|------------------------|-----------:|---------:|---------:|--------:|---------:|"
 # Each cached page right after nginx serving the same bytes, so both see the same machine load.
 for page in "${pages[@]}"; do
-  run "$page, nginx static" "http://127.0.0.1:5103/$page.html"
-  run "$page, cached" "http://127.0.0.1:5101${paths[$page]}" "$last_rps"
+  run "$page, nginx static" "http://127.0.0.1:$nginx_port/$page.html"
+  run "$page, cached" "http://127.0.0.1:$cached_port${paths[$page]}" "$last_rps"
 done
 for page in "${pages[@]}"; do
-  run "$page, uncached" "http://127.0.0.1:5102${paths[$page]}"
+  run "$page, uncached" "http://127.0.0.1:$uncached_port${paths[$page]}"
 done
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 css=$(grep -oE '/dist/site\.css\?v=[^"]+' "$work/www/event.html" | head -n1)
 js=$(grep -oE '/dist/site\.js\?v=[^"]+' "$work/www/event.html" | head -n1)
 size() { curl -fs -o /dev/null -w '%{size_download}' "$@"; }
-html_b=$(size "http://127.0.0.1:5101$event"); css_b=$(size "http://127.0.0.1:5101$css"); js_b=$(size "http://127.0.0.1:5101$js")
-gz() { size -H 'Accept-Encoding: br, gzip' "http://127.0.0.1:5101$1"; }
+html_b=$(size "http://127.0.0.1:$cached_port$event"); css_b=$(size "http://127.0.0.1:$cached_port$css"); js_b=$(size "http://127.0.0.1:$cached_port$js")
+gz() { size -H 'Accept-Encoding: br, gzip' "http://127.0.0.1:$cached_port$1"; }
 echo
 echo "Event page weight: HTML $html_b B + CSS $css_b B + JS $js_b B = $((html_b + css_b + js_b)) B uncompressed;" \
   "$(( $(gz "$event") + $(gz "$css") + $(gz "$js") )) B compressed"

@@ -41,9 +41,12 @@ start() {
       [[ $(id -u) -eq 0 ]] && chown postgres:postgres "$PGDIR"
       run_as_pg "$bin/initdb" -D "$PGDIR" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
     fi
-    run_as_pg "$bin/pg_ctl" -D "$PGDIR" -l "$PGDIR/server.log" -w -t 60 \
-      -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $PGDIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
-      start >/dev/null || { say "PostgreSQL did not start; see $PGDIR/server.log"; tail -n 20 "$PGDIR/server.log" >&2; exit 1; }
+    # The server outlives this script: it must not inherit our open files, or it would hold the
+    # lock of the /work/heavy wrapper that started it for ever (and /work/bench would wait for it).
+    ( for fd in $(ls "/proc/$BASHPID/fd"); do (( fd > 2 && fd != 255 )) && eval "exec $fd>&-" 2>/dev/null; done
+      run_as_pg "$bin/pg_ctl" -D "$PGDIR" -l "$PGDIR/server.log" -w -t 60 \
+        -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $PGDIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+        start >/dev/null ) || { say "PostgreSQL did not start; see $PGDIR/server.log"; tail -n 20 "$PGDIR/server.log" >&2; exit 1; }
   fi
   echo "Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=50"
 }

@@ -4,6 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# Every test host (and app process) would watch its appsettings files: one inotify instance each, and
+# root has 128 by default. The tests never edit settings files, so no host watches them.
+export DOTNET_hostBuilder__reloadConfigOnChange=false
 say() { echo "test.sh: $*" >&2; }
 die() { say "$*"; exit 1; }
 
@@ -22,6 +25,8 @@ command -v vips >/dev/null || missing+=(libvips-tools)
 # The mail tests send to Postfix's smtp-sink. Installed as "No configuration", so the package neither sets
 # up nor starts a system mail server.
 [[ -x /usr/sbin/smtp-sink ]] || missing+=(postfix)
+# A private Postfix smtpd (tests/…/Infrastructure/PostfixRelay) authenticates with Cyrus SASL; saslpasswd2 makes its user database.
+[[ -x /usr/sbin/saslpasswd2 ]] || missing+=(sasl2-bin)
 if (( ${#missing[@]} > 0 )); then
   (( $(id -u) == 0 )) || die "the tests need Debian packages that are missing: sudo apt-get install -y ${missing[*]}"
   say "installing ${missing[*]} from Debian packages…"

@@ -89,6 +89,13 @@ public static class AccountsSetup
         if (status == StatusCodes.Status403Forbidden || ctx.Request.Path.StartsWithSegments("/beheer/api"))
         {
             ctx.Response.StatusCode = status;
+            if (ctx.Request.Path.StartsWithSegments("/beheer/api")
+                && ctx.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
+            {
+                // The bare status for JSON callers: re-running a POST as the HTML error page would answer 400 instead.
+                pages.Enabled = false;
+            }
+
             return Task.CompletedTask;
         }
 

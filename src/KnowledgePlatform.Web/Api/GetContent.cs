@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using KnowledgePlatform.Web.Content;
 using KnowledgePlatform.Web.Data;
+using KnowledgePlatform.Web.Media;
 using KnowledgePlatform.Web.Site;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,7 @@ namespace KnowledgePlatform.Web.Api;
 /// <summary>One published item by key or by type and slug, with what it names and related items.</summary>
 public static class GetContent
 {
-    public sealed class Handler(KnowledgeDbContext db, ContentReader reader, IOptions<SiteOptions> site)
+    public sealed class Handler(KnowledgeDbContext db, ContentReader reader, AttachmentLinks attachments, IOptions<SiteOptions> site)
     {
         public async Task<(ContentDetail? Detail, ContentItem? Item)> ByKeyAsync(Guid key, CancellationToken ct)
         {
@@ -37,13 +38,15 @@ public static class GetContent
             var relatedItems = await db.ContentItems.AsNoTracking().Where(i => relatedKeys.Contains(i.Key)).ToListAsync(ct);
             var summaries = new ContentSummaries(db, site.Value);
             var baseUri = site.Value.BaseUri;
+            PersonRef Person(Person p) => new(p.Slug, p.DisplayName, p.Role, new Uri(baseUri, ContentUrls.Person(p.Slug).TrimStart('/')).ToString());
             return new ContentDetail(
                 (await summaries.ForAsync([item], ct))[0],
                 JsonNode.Parse(json)!.AsObject(),
-                [.. people.Values.OrderBy(p => p.Name, StringComparer.Ordinal)
-                    .Select(p => new PersonRef(p.Slug, p.DisplayName, p.Role, new Uri(baseUri, ContentUrls.Person(p.Slug).TrimStart('/')).ToString()))],
+                [.. people.Values.OrderBy(p => p.Name, StringComparer.Ordinal).Select(Person)],
                 [.. organisations.Values.OrderBy(o => o.Name, StringComparer.Ordinal).Select(o => new OrganisationRef(o.Slug, o.Name, o.Website))],
-                await summaries.ForAsync([.. related.Select(r => relatedItems.First(i => i.Key == r.Key))], ct));
+                await summaries.ForAsync([.. related.Select(r => relatedItems.First(i => i.Key == r.Key))], ct),
+                [.. (await attachments.ForAsync(body, people, ct)).Select(a => new AttachmentRef(a.Title, new Uri(baseUri, a.Url.TrimStart('/')).ToString(),
+                    a.ContentType, a.FileType, a.Length, a.Speaker is { } s ? Person(s) : null, a.ProgrammeItem))]);
         }
     }
 }

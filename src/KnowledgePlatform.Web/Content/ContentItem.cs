@@ -89,4 +89,7 @@ public enum ReferenceKind
     ReportedEvent,
     DossierItem,
     NewsletterItem,
+
+    /// <summary>A document from the media library (the target is the media item's id).</summary>
+    Attachment,
 }

@@ -12,7 +12,10 @@ public static class ContentNormalizer
         {
             WorkshopContent w => NormalizeEvent(w) with { Materials = Rich(w.Materials, nameof(w.Materials)) },
             EventContent e => NormalizeEvent(e),
-            MeetingReportContent r => r with { Body = Rich(r.Body, nameof(r.Body)), Outcomes = [.. r.Outcomes.Select(o => o.Trim()).Where(o => o.Length > 0)] },
+            MeetingReportContent r => r with
+            {
+                Body = Rich(r.Body, nameof(r.Body)), Outcomes = [.. r.Outcomes.Select(o => o.Trim()).Where(o => o.Length > 0)], Attachments = Attachments(r.Attachments),
+            },
             DossierArticleContent a => a with { Lead = Plain(a.Lead), Body = Rich(a.Body, nameof(a.Body)) },
             DossierContent d => d with { Intro = Rich(d.Intro, nameof(d.Intro)) },
             NewsletterIssueContent n => n with { Preheader = Plain(n.Preheader), Intro = Rich(n.Intro, nameof(n.Intro)) },
@@ -33,7 +36,12 @@ public static class ContentNormalizer
                 ? e.Registration with { Questions = q with { FreeQuestion = Plain(q.FreeQuestion) } }
                 : e.Registration,
             Programme = [.. e.Programme.Select(p => p with { Title = p.Title?.Trim() ?? "", Description = Rich(p.Description, nameof(e.Programme)) })],
+            Attachments = Attachments(e.Attachments),
         };
+
+    // None is stored as null, so bodies without attachments serialize exactly as before they existed.
+    private static IReadOnlyList<Attachment>? Attachments(IReadOnlyList<Attachment>? attachments) =>
+        attachments is null or { Count: 0 } ? null : [.. attachments.Select(a => a with { Title = a.Title?.Trim() ?? "" })];
 
     private static string? Plain(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

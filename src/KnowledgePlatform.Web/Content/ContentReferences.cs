@@ -21,7 +21,8 @@ public static class ContentReferences
         switch (body)
         {
             case EventContent e:
-                Add(e.Speakers.Concat(e.Programme.SelectMany(p => p.Speakers)), ReferenceKind.Speaker);
+                Add(e.Speakers.Concat(e.Programme.SelectMany(p => p.Speakers)).Concat(Speakers(e.Attachments)), ReferenceKind.Speaker);
+                Add(Documents(e.Attachments), ReferenceKind.Attachment);
                 Add(e.Organisers.Concat(e.Partners), ReferenceKind.Organiser);
                 if (e is WorkshopContent { Facilitator: { } facilitator })
                 {
@@ -32,6 +33,7 @@ public static class ContentReferences
             case MeetingReportContent r:
                 Add(r.Event is { } reported ? [reported] : [], ReferenceKind.ReportedEvent);
                 Add(r.Authors, ReferenceKind.Author);
+                Add(Documents(r.Attachments), ReferenceKind.Attachment);
                 break;
             case DossierArticleContent a:
                 Add(a.Authors, ReferenceKind.Author);
@@ -46,4 +48,9 @@ public static class ContentReferences
 
         return refs;
     }
+
+    private static IEnumerable<Guid> Speakers(IReadOnlyList<Attachment>? attachments) =>
+        attachments?.Where(a => a.Speaker is not null).Select(a => a.Speaker!.Value) ?? [];
+
+    private static IEnumerable<Guid> Documents(IReadOnlyList<Attachment>? attachments) => attachments?.Select(a => a.Media) ?? [];
 }

@@ -69,6 +69,38 @@ public static class ContentValidator
         {
             errors.Add(nameof(WorkshopContent.MaxParticipants), "Het maximum aantal deelnemers moet groter zijn dan 0.");
         }
+
+        switch (body)
+        {
+            case EventContent ev:
+                ValidateAttachments(ev.Attachments, ev.Programme.Count, errors);
+                break;
+            case MeetingReportContent report:
+                ValidateAttachments(report.Attachments, null, errors);
+                break;
+        }
+    }
+
+    /// <param name="programmeItems">The event's number of programme items; null for a report (no programme, no speakers).</param>
+    private static void ValidateAttachments(IReadOnlyList<Attachment>? attachments, int? programmeItems, ValidationErrors errors)
+    {
+        foreach (var (a, i) in (attachments ?? []).Select((a, i) => (a, i + 1)))
+        {
+            if (string.IsNullOrWhiteSpace(a.Title) || a.Title.Length > 200)
+            {
+                errors.Add(nameof(EventContent.Attachments), $"Geef bijlage {i} een titel van hoogstens 200 tekens, bijvoorbeeld ‘Presentatie Mirjam de Vries’.");
+            }
+
+            if (a.ProgrammeItem is { } n && (programmeItems is null || n < 1 || n > programmeItems))
+            {
+                errors.Add(nameof(EventContent.Attachments), $"Bijlage {i} hoort bij een programmaonderdeel dat niet bestaat.");
+            }
+
+            if (a.Speaker is not null && programmeItems is null)
+            {
+                errors.Add(nameof(EventContent.Attachments), $"Bijlage {i}: alleen bij een bijeenkomst kan een spreker worden gekozen.");
+            }
+        }
     }
 
     private static void CheckUrl(string? url, string field, ValidationErrors errors)
@@ -91,6 +123,9 @@ public static class ContentValidator
             nameof(MeetingReportContent.Event), "Onbekende bijeenkomst");
         await Expect(refs.Where(r => r.Kind is ReferenceKind.DossierItem or ReferenceKind.NewsletterItem),
             db.ContentItems.Where(i => i.Key != key).Select(i => i.Key), "Items", "Onbekend item");
+        await Expect(refs.Where(r => r.Kind == ReferenceKind.Attachment),
+            db.Set<Media.MediaItem>().Where(m => Media.Validation.MediaFormats.Documents.Contains(m.Format)).Select(m => m.Id),
+            nameof(EventContent.Attachments), "Geen document (PDF of Office) in de mediabibliotheek");
 
         async Task Expect(IEnumerable<ContentReference> wanted, IQueryable<Guid> known, string field, string message)
         {

@@ -33,8 +33,27 @@ public record EventContent : ContentBody
     public string? Price { get; init; }
     public bool Cancelled { get; init; }
 
+    /// <summary>Presentations and hand-outs from the media library; null when there are none (so older files stay unchanged).</summary>
+    public IReadOnlyList<Attachment>? Attachments { get; init; }
+
     [JsonIgnore]
     public override ContentType Type => ContentType.Event;
+}
+
+/// <summary>A document from the media library (PDF or Office) shown with an event or a report: a presentation, a hand-out.</summary>
+public sealed record Attachment
+{
+    /// <summary>The media item's id.</summary>
+    public required Guid Media { get; init; }
+
+    /// <summary>What readers see as the link: "Presentatie Mirjam de Vries".</summary>
+    public required string Title { get; init; }
+
+    /// <summary>Events: whose presentation it is (becomes one of the event's speakers).</summary>
+    public Guid? Speaker { get; init; }
+
+    /// <summary>Events: the programme item it belongs to, counted from 1; null for the event as a whole.</summary>
+    public int? ProgrammeItem { get; init; }
 }
 
 public sealed record Venue

@@ -31,6 +31,9 @@ public sealed record MeetingReportContent : ContentBody
     public IReadOnlyList<string> Outcomes { get; init; } = [];
     public IReadOnlyList<Guid> Authors { get; init; } = [];
 
+    /// <summary>Presentations and documents from the media library; null when there are none.</summary>
+    public IReadOnlyList<Attachment>? Attachments { get; init; }
+
     [JsonIgnore]
     public override ContentType Type => ContentType.MeetingReport;
 }

@@ -4,7 +4,7 @@ using System.Text;
 namespace KnowledgePlatform.Web.Content;
 
 /// <summary>What rich text may contain. Everything not listed here is unwrapped or removed.</summary>
-internal static class RichTextPolicy
+internal static partial class RichTextPolicy
 {
     public static readonly HashSet<string> AllowedElements = new(StringComparer.Ordinal)
     {
@@ -36,7 +36,7 @@ internal static class RichTextPolicy
     {
         ("a", "href") => CleanUrl(value, allowMailto: true),
         ("a", "title") or ("img", "alt") => value,
-        ("img", "src") => CleanUrl(value, allowMailto: false),
+        ("img", "src") => CleanImageSource(value),
         ("img", "width" or "height") or ("th" or "td", "colspan" or "rowspan") => CleanNumber(value),
         ("th", "scope") => value is "row" or "col" or "rowgroup" or "colgroup" ? value : null,
         _ => null,
@@ -71,6 +71,20 @@ internal static class RichTextPolicy
         // Keep the editor's spelling, minus the invisible characters around and inside it.
         return safe ? new string(value.Where(c => !char.IsControl(c)).ToArray()).Trim() : null;
     }
+
+    /// <summary>
+    /// An image is either on another site (http/https, as for links) or in our media library: on this site only
+    /// <c>/media/{id}/{file}</c>, optionally with <c>?v={n}</c> (what the editor's media picker inserts, see
+    /// Media/MediaUrls). Any other same-site path (a page, a feed, the back-office) or an anchor is not an image.
+    /// </summary>
+    public static string? CleanImageSource(string value) =>
+        CleanUrl(value, allowMailto: false) is { } url
+        && (url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || MediaPath().IsMatch(url))
+            ? url
+            : null;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^/media/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/[A-Za-z0-9._-]+(\?v=[0-9]{1,9})?$")]
+    private static partial System.Text.RegularExpressions.Regex MediaPath();
 
     private static string? CleanNumber(string value) =>
         value.Length is > 0 and <= 4 && value.All(char.IsAsciiDigit) ? value : null;

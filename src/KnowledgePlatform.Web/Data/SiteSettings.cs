@@ -9,9 +9,18 @@ public static class SiteSettings
     public const string DefaultSiteName = "Kennisplatform Sociaal Domein";
     public const string ChangedOutboxKind = "site.settings.changed";
 
+    // Compiled once: every public page reads the settings first, uncached pages included.
+    private static readonly CompiledPerModel<Func<KnowledgeDbContext, IAsyncEnumerable<SiteSetting>>> All =
+        new(() => EF.CompileAsyncQuery((KnowledgeDbContext db) => db.SiteSettings.AsNoTracking()));
+
     public static async Task<SiteSettingsFile> ReadAsync(KnowledgeDbContext db, CancellationToken ct)
     {
-        var rows = await db.SiteSettings.AsNoTracking().ToDictionaryAsync(s => s.Key, s => s.Value, ct);
+        var rows = new Dictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var row in All.For(db)(db).WithCancellation(ct))
+        {
+            rows[row.Key] = row.Value;
+        }
+
         return new SiteSettingsFile
         {
             SiteName = rows.GetValueOrDefault("siteName") ?? DefaultSiteName,

@@ -20,8 +20,10 @@ public static class CommandLine
           search rebuild   bouw de zoekindex opnieuw op uit de gepubliceerde inhoud (zoeken blijft werken)
           users create-admin --email <adres>  maak de eerste beheerder (wachtwoord via standaardinvoer, anders een eenmalige link)
           media bench   meet het maken van afgeleide afbeeldingen (zie scripts/bench-media.sh)
-          content touch --slug <slug> --title <titel>  wijzig de titel van een gepubliceerd item en publiceer het
+          content touch --slug <slug> --title <titel of ->  wijzig de titel van een gepubliceerd item en publiceer het (- : één titel per regel van standaardinvoer)
           search benchmark meet de zoekindex (Bench:Url, Bench:Rounds); alleen op een benchmarkdatabase
+          newsletter benchmark-prepare  zet een verzending aan Bench:Subscribers abonnees klaar (na corpus generate)
+          newsletter benchmark-send     verstuur die verzending naar Smtp:* en meet snelheid, geheugen en database
           db script     toon het SQL-schema dat EF uit het model afleidt (voor nieuwe migraties)
         """;
 
@@ -64,9 +66,13 @@ public static class CommandLine
             case "users create-admin":
                 return await Accounts.UsersCommand.CreateAdminAsync(services, Console.In, Console.IsInputRedirected, output, error);
             case "content touch":
-                return await Cluster.TouchContent.RunAsync(services, output, error, CancellationToken.None);
+                return await Cluster.TouchContent.RunAsync(services, Console.In, output, error, CancellationToken.None);
             case "search benchmark":
                 return await Search.Benchmark.SearchBenchmark.RunAsync(services, output, CancellationToken.None);
+            case "newsletter benchmark-prepare":
+                return await Newsletter.Benchmark.SendBenchmarkData.RunAsync(services, output, CancellationToken.None);
+            case "newsletter benchmark-send":
+                return await Newsletter.Benchmark.SendBenchmark.RunAsync(services, output, CancellationToken.None);
             case "db script":
                 await output.WriteLineAsync(services.GetRequiredService<KnowledgeDbContext>().Database.GenerateCreateScript());
                 return 0;

@@ -39,14 +39,18 @@ public sealed class MailLimitsOptions
 /// </summary>
 public sealed class MailAbuseGuard(KnowledgeDbContext db, IOptions<MailLimitsOptions> options, TimeProvider clock)
 {
-    public async Task<AbuseVerdict> CheckAsync(string purpose, string normalizedAddress, IPAddress? ip, bool honeypotFilled, CancellationToken ct)
+    public Task<AbuseVerdict> CheckAsync(string purpose, string normalizedAddress, IPAddress? ip, bool honeypotFilled, CancellationToken ct) =>
+        CheckAsync(purpose, normalizedAddress, ip, honeypotFilled, options.Value, ct);
+
+    /// <summary>The same, with limits of the caller's own (a module whose visitors may cause more or fewer mails, e.g. registrations).</summary>
+    public async Task<AbuseVerdict> CheckAsync(string purpose, string normalizedAddress, IPAddress? ip, bool honeypotFilled, MailLimitsOptions limits,
+        CancellationToken ct)
     {
         if (honeypotFilled)
         {
             return AbuseVerdict.Honeypot;
         }
 
-        var limits = options.Value;
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
         if (!await TryCountAsync($"all:{purpose}", now / 3600, limits.OverallPerHour, ct))
         {

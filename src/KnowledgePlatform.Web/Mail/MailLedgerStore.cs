@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Globalization;
 using KnowledgePlatform.Web.Data;
 using Microsoft.Data.Sqlite;
@@ -11,7 +12,7 @@ namespace KnowledgePlatform.Web.Mail;
 /// PostgreSQL's FOR UPDATE SKIP LOCKED (several instances split the work; SQLite's single writer
 /// makes the claim atomic by itself). Every state change is conditional on our claim.
 /// </summary>
-public sealed partial class MailLedgerStore(DatabaseSettings settings)
+public sealed partial class MailLedgerStore(DatabaseSettings settings, MailDispatchStats? stats = null)
 {
     private const string Columns = "\"Id\", \"Kind\", \"DedupeKey\", \"ToAddress\", \"ToName\", \"Subject\", \"Html\", \"Text\", \"Parts\", \"GroupId\", \"RecipientRef\", \"Attempts\", \"MessageId\"";
 
@@ -33,16 +34,10 @@ public sealed partial class MailLedgerStore(DatabaseSettings settings)
                            ORDER BY "State", "Priority", "Id" LIMIT @count{skipLocked})
             RETURNING {Columns}
             """, ("@owner", owner), ("@lease", leaseUntilMs), ("@now", nowMs), ("@count", count));
-        var rows = new List<ClaimedMail>(count);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            rows.Add(new ClaimedMail(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+        var rows = await ReadAsync(command, reader => new ClaimedMail(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
                 Nullable(reader, 4), Nullable(reader, 5), Nullable(reader, 6), Nullable(reader, 7), Nullable(reader, 8),
                 reader.IsDBNull(9) ? null : reader.GetInt64(9), reader.IsDBNull(10) ? null : reader.GetInt64(10),
-                reader.GetInt32(11), Nullable(reader, 12)));
-        }
-
+                reader.GetInt32(11), Nullable(reader, 12)), ct);
         rows.Sort((a, b) => a.Id.CompareTo(b.Id));
         return rows;
     }
@@ -61,14 +56,7 @@ public sealed partial class MailLedgerStore(DatabaseSettings settings)
             RETURNING "Id"
             """, ("@owner", owner), ("@lease", leaseUntilMs), ("@nonce", nonce), ("@domain", domain));
         AddIds(command, ids);
-        var ours = new HashSet<long>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            ours.Add(reader.GetInt64(0));
-        }
-
-        return ours;
+        return [.. await ReadAsync(command, reader => reader.GetInt64(0), ct)];
     }
 
     /// <summary>The same Message-ID the database computes in <see cref="MarkInFlightAsync"/>.</summary>
@@ -88,7 +76,7 @@ public sealed partial class MailLedgerStore(DatabaseSettings settings)
             WHERE "Id" IN ({InList(ids)}) AND "LeaseOwner" = @owner AND "State" IN (1, 2, 5)
             """, ("@state", (int)state), ("@finished", nowUtc), ("@reply", (object?)reply ?? DBNull.Value), ("@owner", owner));
         AddIds(command, ids);
-        await command.ExecuteNonQueryAsync(ct);
+        await ExecuteAsync(command, ct);
     }
 
     /// <summary>Back to the queue (or to held, when its group was paused meanwhile), due at <paramref name="dueAtMs"/>.</summary>
@@ -107,25 +95,50 @@ public sealed partial class MailLedgerStore(DatabaseSettings settings)
             WHERE "Id" IN ({InList(ids)}) AND "LeaseOwner" = @owner AND "State" IN (1, 2)
             """, ("@due", dueAtMs), ("@reply", (object?)reply ?? DBNull.Value), ("@owner", owner));
         AddIds(command, ids);
-        await command.ExecuteNonQueryAsync(ct);
+        await ExecuteAsync(command, ct);
     }
 
     /// <summary>
     /// Heals what dead instances left: claimed-but-unsent rows go back to the queue; rows that were on
     /// the wire become Uncertain (the server may have them) and are never sent again automatically.
+    /// They keep their lease owner: a worker that was only slow may still stamp what the server said.
     /// </summary>
     public async Task<(int Requeued, int Uncertain)> RecoverExpiredAsync(DbConnection connection, long nowMs, DateTime nowUtc, CancellationToken ct)
     {
         await using var requeue = Command(connection, """
             UPDATE "MailLedger" SET "State" = 0, "LeaseOwner" = NULL WHERE "State" = 1 AND "LeaseUntilMs" < @now
             """, ("@now", nowMs));
-        var requeued = await requeue.ExecuteNonQueryAsync(ct);
+        var requeued = await ExecuteAsync(requeue, ct);
         await using var uncertain = Command(connection, """
-            UPDATE "MailLedger" SET "State" = 5, "LeaseOwner" = NULL, "FinishedUtc" = @finished,
+            UPDATE "MailLedger" SET "State" = 5, "FinishedUtc" = @finished,
                 "LastReply" = 'Onzeker: het proces stopte terwijl dit bericht werd verstuurd.'
             WHERE "State" = 2 AND "LeaseUntilMs" < @now
             """, ("@now", nowMs), ("@finished", nowUtc));
-        return (requeued, await uncertain.ExecuteNonQueryAsync(ct));
+        return (requeued, await ExecuteAsync(uncertain, ct));
+    }
+
+    private async Task<List<T>> ReadAsync<T>(DbCommand command, Func<DbDataReader, T> row, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var rows = new List<T>();
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                rows.Add(row(reader));
+            }
+        }
+
+        stats?.CountStatement(Stopwatch.GetTimestamp() - started);
+        return rows;
+    }
+
+    private async Task<int> ExecuteAsync(DbCommand command, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var count = await command.ExecuteNonQueryAsync(ct);
+        stats?.CountStatement(Stopwatch.GetTimestamp() - started);
+        return count;
     }
 
     private static string? Nullable(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
@@ -140,9 +153,36 @@ public sealed partial class MailLedgerStore(DatabaseSettings settings)
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> (this store's statements on <paramref name="connection"/>) as one
+    /// transaction: one commit — on SQLite one fsync — for all of it.
+    /// </summary>
+    public async Task<T> InTransactionAsync<T>(DbConnection connection, Func<Task<T>> work, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        stats?.CountStatement(Stopwatch.GetTimestamp() - started);
+        Current.Value = transaction;
+        try
+        {
+            var result = await work();
+            started = Stopwatch.GetTimestamp();
+            await transaction.CommitAsync(ct);
+            stats?.CountStatement(Stopwatch.GetTimestamp() - started);
+            return result;
+        }
+        finally
+        {
+            Current.Value = null;
+        }
+    }
+
+    private static readonly AsyncLocal<DbTransaction?> Current = new();
+
     private static DbCommand Command(DbConnection connection, string sql, params (string Name, object Value)[] parameters)
     {
         var command = connection.CreateCommand();
+        command.Transaction = Current.Value is { } transaction && transaction.Connection == connection ? transaction : null;
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {

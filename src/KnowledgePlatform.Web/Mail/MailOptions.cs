@@ -1,5 +1,3 @@
-using System.Net.Security;
-
 namespace KnowledgePlatform.Web.Mail;
 
 /// <summary>`Smtp:*`: the relay every mail goes through. Credentials come from settings or the environment, never the repo.</summary>
@@ -21,8 +19,11 @@ public sealed class SmtpOptions
     /// <summary>Seconds to wait for any one reply before the connection counts as broken.</summary>
     public int TimeoutSeconds { get; set; } = 60;
 
-    /// <summary>Not a setting: lets a test trust its self-signed certificate.</summary>
-    internal RemoteCertificateValidationCallback? CertificateValidation { get; set; }
+    /// <summary>
+    /// Path to a PEM file with the certificate of a private relay, or of the CA that signed it, to trust
+    /// besides the system's roots (the name must still match Smtp:Host). Never "accept any certificate".
+    /// </summary>
+    public string? TrustedCertificate { get; set; }
 }
 
 /// <summary>`Newsletter:*` sending settings; they govern the one dispatcher for every mail.</summary>

@@ -1,4 +1,6 @@
 using KnowledgePlatform.Web.Data;
+using KnowledgePlatform.Web.Mail.Smtp;
+using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgePlatform.Web.Mail;
 
@@ -13,6 +15,8 @@ public static class MailSetup
             .Validate(o => o.TimeoutSeconds is > 0 and <= 600, "The setting Smtp:TimeoutSeconds must be between 1 and 600.")
             .Validate(o => string.IsNullOrEmpty(o.Username) || o.UseStartTls || IsLoopback(o.Host),
                 "The setting Smtp:Username needs Smtp:UseStartTls=true: credentials are never sent unencrypted to another host.")
+            .Validate(o => string.IsNullOrEmpty(o.TrustedCertificate) || RelayCertificate.TryLoad(o.TrustedCertificate, out _),
+                "The setting Smtp:TrustedCertificate must be the path of a readable PEM file with at least one certificate.")
             .ValidateOnStart();
         builder.Services.AddOptions<SendingOptions>()
             .Bind(builder.Configuration.GetSection(SendingOptions.Section))
@@ -34,6 +38,9 @@ public static class MailSetup
         builder.Services.AddSingleton<IMailTransport, SmtpTransport>();
         builder.Services.AddSingleton<MailThrottle>();
         builder.Services.AddSingleton<MailTransportStatus>();
+        builder.Services.AddSingleton<MailDispatchStats>();
+        builder.Services.ConfigureDbContext<KnowledgeDbContext>((sp, options) =>
+            options.AddInterceptors(new MailDispatchStats.Interceptor(sp.GetRequiredService<MailDispatchStats>())));
         builder.Services.AddHostedService<MailDispatcher>();
         return builder;
     }

@@ -10,8 +10,9 @@ namespace KnowledgePlatform.Web.Mail;
 /// </summary>
 internal static class MailStamping
 {
-    public static async Task StampAsync(MailLedgerStore store, DbConnection connection, string owner, IReadOnlyList<ClaimedMail> rows,
-        IReadOnlyList<SendResult> results, SendingOptions options, TimeProvider clock, IServiceScopeFactory scopes)
+    /// <summary>Writes the outcomes; returns the permanent failures for <see cref="NotifyAsync"/> (after the caller's transaction).</summary>
+    public static async Task<IReadOnlyList<(ClaimedMail Row, string Reply)>> StampAsync(MailLedgerStore store, DbConnection connection, string owner,
+        IReadOnlyList<ClaimedMail> rows, IReadOnlyList<SendResult> results, SendingOptions options, TimeProvider clock)
     {
         // Not cancellable: what happened on the wire must be written down even while stopping.
         var ct = CancellationToken.None;
@@ -43,13 +44,21 @@ internal static class MailStamping
             await store.FinishAsync(connection, owner, [row.Id], MailState.Failed, reply, now.UtcDateTime, ct);
         }
 
-        if (permanent.Count > 0)
+        return permanent;
+    }
+
+    /// <summary>Lets observers count bounces; outside the ledger transaction (they write with their own connection).</summary>
+    public static async Task NotifyAsync(IServiceScopeFactory scopes, IReadOnlyList<(ClaimedMail Row, string Reply)> permanent)
+    {
+        if (permanent.Count == 0)
         {
-            using var scope = scopes.CreateScope();
-            foreach (var observer in scope.ServiceProvider.GetServices<IMailOutcomeObserver>())
-            {
-                await observer.PermanentFailuresAsync(permanent, ct);
-            }
+            return;
+        }
+
+        using var scope = scopes.CreateScope();
+        foreach (var observer in scope.ServiceProvider.GetServices<IMailOutcomeObserver>())
+        {
+            await observer.PermanentFailuresAsync(permanent, CancellationToken.None);
         }
     }
 

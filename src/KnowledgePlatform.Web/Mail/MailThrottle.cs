@@ -32,6 +32,13 @@ public sealed class MailThrottle : IDisposable
         using var lease = await limiter.AcquireAsync(Math.Min(messages, maxPermits), ct);
     }
 
+    /// <summary>Takes the permits only if they are there now.</summary>
+    public bool TryTake(int messages)
+    {
+        using var lease = limiter.AttemptAcquire(Math.Min(messages, maxPermits));
+        return lease.IsAcquired;
+    }
+
     public void Dispose() => limiter.Dispose();
 }
 

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using KnowledgePlatform.Web.Mail.Mime;
 using KnowledgePlatform.Web.Mail.Smtp;
 using Microsoft.Extensions.Options;
 
@@ -9,8 +8,8 @@ namespace KnowledgePlatform.Web.Mail;
 /// One worker: claim a batch, render it, and per chunk mark in flight → transmit → stamp. The only
 /// rows a crash can leave in doubt are the current chunk's; they become Uncertain, not resent.
 /// </summary>
-public sealed class MailWorker(string owner, MailLedgerStore store, IMailTransport transport, MailThrottle throttle,
-    MailTransportStatus status, IServiceScopeFactory scopes, IOptions<SendingOptions> sendingOptions, TimeProvider clock,
+public sealed partial class MailWorker(string owner, MailLedgerStore store, IMailTransport transport, MailThrottle throttle,
+    MailTransportStatus status, MailDispatchStats stats, IServiceScopeFactory scopes, IOptions<SendingOptions> sendingOptions, TimeProvider clock,
     ILogger<MailWorker> logger)
 {
     private static readonly TimeSpan IdleClose = TimeSpan.FromSeconds(10);
@@ -22,6 +21,7 @@ public sealed class MailWorker(string owner, MailLedgerStore store, IMailTranspo
 
     public async Task RunAsync(CancellationToken ct)
     {
+        MailDispatchStats.EnterDispatcher();
         DbConnection? connection = null;
         while (!ct.IsCancellationRequested)
         {
@@ -72,54 +72,45 @@ public sealed class MailWorker(string owner, MailLedgerStore store, IMailTranspo
         var mails = await MailRendering.RenderAsync(scopes, batch, ct);
         var nothing = batch.Where(r => mails[r.Id] is null).Select(r => r.Id).ToList();
         await store.FinishAsync(connection, owner, nothing, MailState.Skipped, "Niets te versturen voor deze ontvanger.", now.UtcDateTime, ct);
-        var sendable = batch.Where(r => mails[r.Id] is not null).ToList();
-        for (var i = 0; i < sendable.Count; i += options.InFlightChunk)
+        var chunks = batch.Where(r => mails[r.Id] is not null).Chunk(options.InFlightChunk).ToList();
+        SentChunk? sent = null;
+        for (var i = 0; i < chunks.Count; i++)
         {
-            var chunk = sendable.GetRange(i, Math.Min(options.InFlightChunk, sendable.Count - i));
-            if (!await SendChunkAsync(connection, chunk, mails, ct))
+            if (session is not { IsUsable: true })
             {
-                await store.ReleaseAsync(connection, owner, [.. sendable.Skip(i).Select(r => r.Id)], RetryAt(TimeSpan.FromSeconds(10)), null, false, ct);
-                return 0;
+                await WriteDownAsync(connection, sent, null, ct);
+                sent = null;
+                if (!await OpenSessionAsync(chunks[i], ct))
+                {
+                    await store.ReleaseAsync(connection, owner, [.. chunks.Skip(i).SelectMany(c => c).Select(r => r.Id)], RetryAt(TimeSpan.FromSeconds(10)), null, false, ct);
+                    return 0;
+                }
             }
+
+            sent = await SendChunkAsync(connection, chunks[i], mails, sent, ct);
         }
 
-        return sendable.Count;
+        await WriteDownAsync(connection, sent, null, ct);
+        return chunks.Sum(c => c.Length);
     }
 
-    /// <summary>False when the relay cannot be reached: the caller puts the rest back.</summary>
-    private async Task<bool> SendChunkAsync(DbConnection connection, List<ClaimedMail> chunk, IReadOnlyDictionary<long, OutgoingMail?> mails, CancellationToken ct)
+    /// <summary>False when the relay cannot be reached (the newsletter pauses its sends; the caller puts the rows back).</summary>
+    private async Task<bool> OpenSessionAsync(ClaimedMail[] chunk, CancellationToken ct)
     {
-        if (session is not { IsUsable: true })
+        await DropSessionAsync();
+        try
         {
-            await DropSessionAsync();
-            try
-            {
-                session = await transport.OpenAsync(ct);
-                status.Up();
-            }
-            catch (SmtpConnectException ex)
-            {
-                status.Down(ex.Message, clock.GetUtcNow().UtcDateTime);
-                logger.LogWarning("Mail relay unavailable: {Reason}", ex.Message);
-                await MailRendering.TransportDownAsync(scopes, chunk, ex.Message, ct);
-                return false;
-            }
+            session = await transport.OpenAsync(ct);
+            status.Up();
+            return true;
         }
-
-        var domain = from.Address[(from.Address.IndexOf('@') + 1)..];
-        var envelopes = chunk.Select(r => new SmtpEnvelope(from.Address, r.ToAddress, MimeMessageWriter.Write(
-            new MimeMessage(from, mails[r.Id]!, MailLedgerStore.MessageIdFor(r, nonce, domain), clock.GetUtcNow())))).ToList();
-        await throttle.WaitAsync(chunk.Count, ct);
-        var ours = await store.MarkInFlightAsync(connection, owner, [.. chunk.Select(r => r.Id)], nonce, domain, LeaseFrom(clock.GetUtcNow()), ct);
-        var toSend = Enumerable.Range(0, chunk.Count).Where(i => ours.Contains(chunk[i].Id)).ToList();
-        // Not cancelled by shutdown: a chunk once on the wire is finished (replies are bounded by Smtp:TimeoutSeconds),
-        // so a graceful stop leaves nothing uncertain.
-        var results = await session.SendAsync([.. toSend.Select(i => envelopes[i])], CancellationToken.None);
-        lastUse = clock.GetUtcNow().UtcDateTime;
-        var rows = toSend.Select(i => chunk[i]).ToList();
-        await MailStamping.StampAsync(store, connection, owner, rows, results, options, clock, scopes);
-        status.CountSent(results.Count(r => r.Outcome == SendOutcome.Accepted));
-        return true;
+        catch (SmtpConnectException ex)
+        {
+            status.Down(ex.Message, clock.GetUtcNow().UtcDateTime);
+            logger.LogWarning("Mail relay unavailable: {Reason}", ex.Message);
+            await MailRendering.TransportDownAsync(scopes, chunk, ex.Message, ct);
+            return false;
+        }
     }
 
     private long LeaseFrom(DateTimeOffset now) => now.AddSeconds(options.LeaseSeconds).ToUnixTimeMilliseconds();

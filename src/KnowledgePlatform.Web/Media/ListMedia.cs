@@ -13,7 +13,7 @@ public static class ListMedia
 {
     public const int PageSize = 48;
 
-    public sealed record Query(Guid? FolderId = null, string? Search = null, bool ImagesOnly = false, int Page = 1);
+    public sealed record Query(Guid? FolderId = null, string? Search = null, bool ImagesOnly = false, int Page = 1, bool DocumentsOnly = false);
 
     public sealed record Summary(
         Guid Id, string FileName, string OriginalName, string Kind, string ContentType, long Length, int? Width, int? Height,
@@ -36,6 +36,10 @@ public static class ListMedia
             {
                 var images = Enum.GetValues<MediaFormat>().Where(f => f.IsImage()).ToList();
                 items = items.Where(m => images.Contains(m.Format));
+            }
+            else if (query.DocumentsOnly)
+            {
+                items = items.Where(m => MediaFormats.Documents.Contains(m.Format));
             }
 
             if (!string.IsNullOrWhiteSpace(query.Search))

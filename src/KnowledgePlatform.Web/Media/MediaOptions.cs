@@ -23,6 +23,9 @@ public sealed class MediaOptions
     /// <summary>Derivatives rendered at the same time by this instance; more requests wait.</summary>
     public int MaxParallelRenders { get; set; } = 2;
 
+    /// <summary>How often one instance removes files no media item owns (<see cref="MediaOrphanSweep"/>).</summary>
+    public TimeSpan OrphanSweepInterval { get; set; } = TimeSpan.FromHours(1);
+
     public long MaxFileBytes => MaxFileSizeMb * 1024L * 1024L;
 
     public long MaxImageBytes => MaxImageSizeMb * 1024L * 1024L;

@@ -14,18 +14,23 @@ public static class MediaSetup
             .Validate(o => o.MaxImagePixels > 0 && o.MaxImageSide > 0, "The settings Media:MaxImagePixels and Media:MaxImageSide must be positive.")
             .Validate(o => o.MaxParallelRenders is > 0 and <= 64 && o.ImageThreads is >= 0 and <= 64,
                 "The settings Media:MaxParallelRenders (1–64) and Media:ImageThreads (0–64) are out of range.")
+            .Validate(o => o.OrphanSweepInterval > TimeSpan.Zero && o.OrphanSweepInterval <= TimeSpan.FromDays(7),
+                "The setting Media:OrphanSweepInterval must be a positive time span of at most 7 days, such as 01:00:00.")
             .ValidateOnStart();
         builder.Services.AddSingleton<MediaStorage>();
         builder.Services.AddSingleton<VipsImageProcessor>();
         builder.Services.AddSingleton<IImageProcessor>(sp => sp.GetRequiredService<VipsImageProcessor>());
         builder.Services.AddSingleton<DerivativeCache>();
         builder.Services.AddHostedService<ImageProcessorProbe>();
+        builder.Services.AddSingleton<MediaOrphanSweep>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<MediaOrphanSweep>());
         builder.Services.AddScoped<UploadMedia.Handler>();
         builder.Services.AddScoped<UpdateMedia.Handler>();
         builder.Services.AddScoped<DeleteMedia.Handler>();
         builder.Services.AddScoped<MediaUsage.Handler>();
         builder.Services.AddScoped<MediaFolders.Handler>();
         builder.Services.AddScoped<ListMedia.Handler>();
+        builder.Services.AddScoped<AttachmentLinks>();
         return builder;
     }
 }

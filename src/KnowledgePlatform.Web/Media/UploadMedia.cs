@@ -21,7 +21,8 @@ public static class UploadMedia
     public const string AltTextRequired =
         "Vul een alternatieve tekst in: beschrijf kort wat er op de afbeelding te zien is, voor wie hem niet kan zien.";
 
-    public sealed record Command(Stream Content, string? FileName, string? AltText, Guid? FolderId, string Uploader);
+    /// <param name="Id">Null: a new id (every upload); given: that id (an import from uSync keeps its keys).</param>
+    public sealed record Command(Stream Content, string? FileName, string? AltText, Guid? FolderId, string Uploader, Guid? Id = null);
 
     public sealed class Handler(KnowledgeDbContext db, MediaStorage storage, IImageProcessor images, IOptions<MediaOptions> options, TimeProvider clock)
     {
@@ -92,7 +93,7 @@ public static class UploadMedia
             var now = clock.GetUtcNow().UtcDateTime;
             return new MediaItem
             {
-                Id = Guid.NewGuid(),
+                Id = command.Id ?? Guid.NewGuid(),
                 FolderId = command.FolderId,
                 FileName = DownloadName(command.FileName, inspected.Format),
                 OriginalName = OriginalName(command.FileName, inspected.Format),

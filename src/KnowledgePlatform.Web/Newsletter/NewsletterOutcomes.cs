@@ -42,9 +42,10 @@ public sealed class NewsletterOutcomes(KnowledgeDbContext db, SendControl contro
     {
         foreach (var id in groupIds)
         {
-            await control.PauseAsync(id, $"Gepauzeerd: de mailserver is niet bereikbaar ({Trim(reason)}). Hervat de verzending zodra de server weer werkt.", ct);
+            await control.PauseForRelayAsync(id,
+                $"Gepauzeerd: de mailserver is niet bereikbaar. De verzending gaat vanzelf verder zodra de server weer antwoordt. (Melding van de server: {Trim(reason)})", ct);
         }
     }
 
-    private static string Trim(string text) => text.Length > 300 ? text[..300] : text;
+    private static string Trim(string text) => text.Length > 250 ? text[..250] : text;
 }

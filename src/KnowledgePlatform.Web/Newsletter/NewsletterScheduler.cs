@@ -7,6 +7,7 @@ namespace KnowledgePlatform.Web.Newsletter;
 /// <summary>
 /// Once a second: starts scheduled sends that are due and marks sends complete when every ledger
 /// row is final. Both are conditional updates, so several instances never start a send twice.
+/// Every few seconds it also resumes sends paused because the relay was down, once it is back.
 /// </summary>
 public sealed class NewsletterScheduler(IServiceScopeFactory scopes, TimeProvider clock, ILogger<NewsletterScheduler> logger) : BackgroundService
 {
@@ -15,12 +16,19 @@ public sealed class NewsletterScheduler(IServiceScopeFactory scopes, TimeProvide
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        var nextProbe = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 using var scope = scopes.CreateScope();
                 await TickAsync(scope.ServiceProvider.GetRequiredService<KnowledgeDbContext>(), clock.GetUtcNow().UtcDateTime, stoppingToken);
+                if (clock.GetUtcNow() >= nextProbe)
+                {
+                    nextProbe = clock.GetUtcNow() + RelayRecovery.ProbeInterval;
+                    await scope.ServiceProvider.GetRequiredService<RelayRecovery>().TryResumeAsync(stoppingToken);
+                }
+
                 await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -33,6 +33,9 @@ public sealed class NewsletterSend
     /// <summary>Why it is paused, in Dutch for the editor ("De mailserver is niet bereikbaar: …").</summary>
     public string? PauseReason { get; set; }
 
+    /// <summary>Paused by the dispatcher because the relay was unreachable: resumed by itself once the relay answers again.</summary>
+    public bool PausedForRelay { get; set; }
+
     public required string CreatedBy { get; set; }
 }
 

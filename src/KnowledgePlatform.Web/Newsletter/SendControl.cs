@@ -7,18 +7,18 @@ namespace KnowledgePlatform.Web.Newsletter;
 /// <summary>
 /// Pause, resume and cancel a send. Pausing holds every row not yet on the wire (rows in flight
 /// finish); resuming queues them again; cancelling makes them final. Each is one transaction.
+/// A pause because the relay is down is marked as such, so it ends by itself (<see cref="RelayRecovery"/>).
 /// </summary>
 public sealed class SendControl(KnowledgeDbContext db, TimeProvider clock)
 {
-    public Task<bool> PauseAsync(long sendId, string? reason, CancellationToken ct) => ChangeAsync(sendId, [SendState.Sending, SendState.Scheduled], SendState.Paused, async send =>
-    {
-        send.PauseReason = reason;
-        await SetRowsAsync(sendId, [MailState.Queued, MailState.Claimed], MailState.Held, ct);
-    }, ct);
+    public Task<bool> PauseAsync(long sendId, string? reason, CancellationToken ct) => PauseAsync(sendId, reason, forRelay: false, ct);
+
+    internal Task<bool> PauseForRelayAsync(long sendId, string reason, CancellationToken ct) => PauseAsync(sendId, reason, forRelay: true, ct);
 
     public Task<bool> ResumeAsync(long sendId, CancellationToken ct) => ChangeAsync(sendId, [SendState.Paused], SendState.Sending, async send =>
     {
         send.PauseReason = null;
+        send.PausedForRelay = false;
         send.StartedUtc ??= clock.GetUtcNow().UtcDateTime;
         await SetRowsAsync(sendId, [MailState.Held], MailState.Queued, ct);
     }, ct);
@@ -27,6 +27,13 @@ public sealed class SendControl(KnowledgeDbContext db, TimeProvider clock)
     {
         send.CompletedUtc = clock.GetUtcNow().UtcDateTime;
         await SetRowsAsync(sendId, [MailState.Queued, MailState.Claimed, MailState.Held], MailState.Cancelled, ct);
+    }, ct);
+
+    private Task<bool> PauseAsync(long sendId, string? reason, bool forRelay, CancellationToken ct) => ChangeAsync(sendId, [SendState.Sending, SendState.Scheduled], SendState.Paused, async send =>
+    {
+        send.PauseReason = reason;
+        send.PausedForRelay = forRelay;
+        await SetRowsAsync(sendId, [MailState.Queued, MailState.Claimed], MailState.Held, ct);
     }, ct);
 
     private async Task<bool> ChangeAsync(long sendId, SendState[] from, SendState to, Func<NewsletterSend, Task> rows, CancellationToken ct) =>

@@ -13,6 +13,9 @@ public enum SubscriberStatus
 
     /// <summary>Too many permanent failures (or a complaint): no more mail until they sign up again.</summary>
     Bounced = 4,
+
+    /// <summary>Erased on request (GDPR): no address or name left, only this row for the counts and the consent history.</summary>
+    Erased = 5,
 }
 
 /// <summary>An abonnee. Preferences are term keys (themes and regions) or "alles".</summary>

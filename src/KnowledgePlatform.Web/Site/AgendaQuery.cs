@@ -1,6 +1,5 @@
 using KnowledgePlatform.Web.Content;
 using KnowledgePlatform.Web.Data;
-using KnowledgePlatform.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgePlatform.Web.Site;
@@ -15,104 +14,117 @@ public sealed record AgendaResult(bool Past, bool NothingUpcoming, PageOf<Conten
 }
 
 /// <summary>
-/// The agenda: published events and workshops, filtered by kind, theme, region and month, with
-/// counts per option. The facts of the events in the period (key, kind, dates, online, terms)
-/// are loaded and filtered in memory: the counts need every filter but one applied per option,
-/// and the month is an Amsterdam calendar month, which SQLite and PostgreSQL cannot compute
-/// alike. The period itself is chosen in SQL through the date indexes, so the default view reads
-/// only the events that have not ended, not every event ever held. Only the shown page's cards
-/// are read in full.
+/// The agenda: published events and workshops of a period, filtered by kind, theme, region and
+/// month, with counts per option. Everything is counted in the database (GROUP BY over the
+/// period's index range, each filter's counts with the other filters applied) and only the shown
+/// page's cards are read, so a request costs the same whether the period holds ten events or
+/// thousands.
 /// </summary>
-public sealed class AgendaQuery(KnowledgeDbContext db, ContentReader reader)
+public sealed class AgendaQuery(KnowledgeDbContext db)
 {
-    private sealed record Row(Guid Key, string[] Kinds, DateTime Start, string Month, string[] Themes, string[] Regions);
-
-    private sealed record Fact(Guid Key, ContentType Type, DateTime Start, bool Online);
-
     public async Task<AgendaResult> RunAsync(AgendaFilter filter, DateTime nowUtc, CancellationToken ct)
     {
-        var events = db.Published().Where(i => PublishedItems.EventTypes.Contains(i.Type));
+        var events = db.Published().Where(i => i.Type == ContentType.Event || i.Type == ContentType.Workshop);
         // Not ended: with an end date from the end-date index, without one from the start-date
         // index (an end is never before its start, so this is "COALESCE(end, start) >= now").
         var upcoming = events.Where(i => i.LiveEndUtc >= nowUtc)
             .Concat(events.Where(i => i.LiveEndUtc == null && i.LiveDateUtc >= nowUtc));
         var ended = events.Where(i => i.LiveDateUtc < nowUtc && (i.LiveEndUtc == null || i.LiveEndUtc < nowUtc));
+        var anyUpcoming = !filter.Past && await upcoming.AnyAsync(ct);
+        var past = !anyUpcoming; // asked for, or nothing ahead: then the most recent past events
+        var period = past ? ended : upcoming;
 
-        var (items, tags) = await FactsAsync(filter.Past ? ended : upcoming, ct);
-        var anyUpcoming = !filter.Past && items.Count > 0;
-        var past = filter.Past || !anyUpcoming;
-        if (past && !filter.Past)
+        var (themes, regions) = await TermsAsync(ct);
+        var choice = new AgendaChoice(filter, themes, regions);
+        var kinds = await KindCountsAsync(choice.Apply(period, db, except: AgendaFilter.KindKey), ct);
+        var themeCounts = await TermCountsAsync(choice.Apply(period, db, except: AgendaFilter.ThemeKey), ct);
+        var regionCounts = choice.Selected(AgendaFilter.ThemeKey).Count == 0 && choice.Selected(AgendaFilter.RegionKey).Count == 0
+            ? themeCounts // no theme or region chosen: both count over the same events
+            : await TermCountsAsync(choice.Apply(period, db, except: AgendaFilter.RegionKey), ct);
+        var months = await MonthCountsAsync(choice.Apply(period, db, except: AgendaFilter.MonthKey), ct);
+
+        var total = kinds.Where(k => choice.AdmitsKind(k.Type, k.Online)).Sum(k => k.Count);
+        var page = new PageOf<ContentCard>([], filter.Page, total);
+        var online = new HashSet<Guid>();
+        if (page.Exists)
         {
-            (items, tags) = await FactsAsync(ended, ct); // nothing ahead: the most recent past events
+            var matching = choice.Apply(period, db);
+            var ordered = past ? matching.OrderByDescending(i => i.LiveDateUtc).ThenBy(i => i.Key) : matching.OrderBy(i => i.LiveDateUtc).ThenBy(i => i.Key);
+            var rows = await ordered.Skip((page.Number - 1) * Paging.PageSize).Take(Paging.PageSize)
+                .Select(i => new { Card = new ContentCard(i.Key, i.Type, i.LiveTitle!, i.LiveSlug!, i.LiveSummary, i.LiveDateUtc, i.LiveEndUtc), Online = i.LiveOnline == true })
+                .ToListAsync(ct);
+            page = page with { Items = [.. rows.Select(r => r.Card)] };
+            online.UnionWith(rows.Where(r => r.Online).Select(r => r.Card.Key));
         }
 
-        var terms = await TermsAsync(ct);
-        var themes = terms[Vocabulary.ThemeAlias];
-        var regions = terms[Vocabulary.RegionAlias];
-        var rows = (past ? items.OrderByDescending(i => i.Start) : items.OrderBy(i => i.Start)).ThenBy(i => i.Key)
-            .Select(i => new Row(
-                i.Key,
-                [i.Type == ContentType.Workshop ? AgendaFilter.WorkshopKind : AgendaFilter.EventKind, .. i.Online ? [AgendaFilter.OnlineKind] : Array.Empty<string>()],
-                i.Start,
-                DutchTime.ToAmsterdam(i.Start).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
-                [.. tags[i.Key].Where(themes.ContainsKey).Select(k => themes[k].Value)],
-                [.. tags[i.Key].Where(regions.ContainsKey).Select(k => regions[k].Value)]))
-            .ToList();
-
-        var facets = Facets(filter, rows, past, [.. themes.Values.OrderBy(t => t.Order)], [.. regions.Values.OrderBy(t => t.Order)]);
-        var matching = Site.Facets.Matching(rows, facets);
-        var slice = Paging.Slice(matching, filter.Page);
-        var cards = await reader.CardsAsync([.. slice.Items.Select(r => r.Key)], ct);
-        var online = items.Where(i => i.Online).Select(i => i.Key).ToHashSet();
-        return new AgendaResult(past, !filter.Past && !anyUpcoming, new PageOf<ContentCard>(cards, slice.Number, slice.Total),
-            [.. facets.Select(f => f.Count(rows, facets))], online);
-    }
-
-    private static List<Facet<Row>> Facets(AgendaFilter filter, List<Row> rows, bool past,
-        List<(string Value, string Label, int Order)> themes, List<(string Value, string Label, int Order)> regions)
-    {
         // Months of the events in view, plus any chosen month that has none: a choice stays visible.
-        var months = rows.Select(r => r.Month).Concat(filter[AgendaFilter.MonthKey].Where(m => AgendaFilter.MonthLabel(m) is not null))
-            .Distinct().Order(StringComparer.Ordinal).ToList();
+        var monthValues = months.Keys.Union(choice.Selected(AgendaFilter.MonthKey)).Order(StringComparer.Ordinal).ToList();
         if (past)
         {
-            months.Reverse();
+            monthValues.Reverse();
         }
 
-        return
+        IReadOnlyList<FacetCounts> facets =
         [
-            new(AgendaFilter.KindKey, "Soort", r => r.Kinds,
+            FacetCounts.Of(AgendaFilter.KindKey, "Soort",
                 [(AgendaFilter.EventKind, "Bijeenkomst"), (AgendaFilter.WorkshopKind, "Werkbijeenkomst"), (AgendaFilter.OnlineKind, "Online")],
-                filter[AgendaFilter.KindKey]),
-            new(AgendaFilter.ThemeKey, "Thema", r => r.Themes, [.. themes.Select(t => (t.Value, t.Label))], filter[AgendaFilter.ThemeKey]),
-            new(AgendaFilter.RegionKey, "Regio", r => r.Regions, [.. regions.Select(t => (t.Value, t.Label))], filter[AgendaFilter.RegionKey]),
-            new(AgendaFilter.MonthKey, "Maand", r => [r.Month], [.. months.Select(m => (m, AgendaFilter.MonthLabel(m)!))], filter[AgendaFilter.MonthKey]),
+                value => kinds.Where(k => value == AgendaFilter.OnlineKind ? k.Online
+                    : k.Type == (value == AgendaFilter.WorkshopKind ? ContentType.Workshop : ContentType.Event)).Sum(k => k.Count),
+                choice.Selected(AgendaFilter.KindKey)),
+            TermFacet(AgendaFilter.ThemeKey, "Thema", themes, themeCounts, choice),
+            TermFacet(AgendaFilter.RegionKey, "Regio", regions, regionCounts, choice),
+            FacetCounts.Of(AgendaFilter.MonthKey, "Maand", monthValues.Select(m => (m, AgendaFilter.MonthLabel(m)!)),
+                value => months.GetValueOrDefault(value), choice.Selected(AgendaFilter.MonthKey)),
         ];
+        return new AgendaResult(past, !filter.Past && !anyUpcoming, page, facets, online);
     }
 
-    /// <summary>The events of a period and their terms (two queries, both driven by the period's date index).</summary>
-    private async Task<(List<Fact> Items, ILookup<Guid, Guid> Tags)> FactsAsync(IQueryable<ContentItem> period, CancellationToken ct)
+    private static FacetCounts TermFacet(string key, string legend, IReadOnlyList<AgendaTerm> terms, Dictionary<Guid, int> counts, AgendaChoice choice)
     {
-        var items = await period.Select(i => new Fact(i.Key, i.Type, i.LiveDateUtc!.Value, i.LiveOnline == true)).ToListAsync(ct);
-        var tags = items.Count == 0 ? Enumerable.Empty<(Guid, Guid)>().ToLookup(t => t.Item1, t => t.Item2)
-            : (await db.ContentReferences.AsNoTracking().Where(r => r.Kind == ReferenceKind.Term)
-                .Join(period, r => r.SourceKey, i => i.Key, (r, i) => new { r.SourceKey, r.TargetKey })
-                .ToListAsync(ct))
-            .ToLookup(r => r.SourceKey, r => r.TargetKey);
-        return (items, tags);
+        var bySlug = terms.ToDictionary(t => t.Slug, t => t.Key, StringComparer.Ordinal);
+        return FacetCounts.Of(key, legend, terms.Select(t => (t.Slug, t.Name)), slug => counts.GetValueOrDefault(bySlug[slug]), choice.Selected(key));
     }
 
-    /// <summary>The theme and region terms by vocabulary, then by key: slug, name and their place in the vocabulary.</summary>
-    private async Task<Dictionary<string, Dictionary<Guid, (string Value, string Label, int Order)>>> TermsAsync(CancellationToken ct)
+    private sealed record KindCount(ContentType Type, bool Online, int Count);
+
+    private static Task<List<KindCount>> KindCountsAsync(IQueryable<ContentItem> events, CancellationToken ct) =>
+        events.GroupBy(i => new { i.Type, Online = i.LiveOnline == true })
+            .Select(g => new KindCount(g.Key.Type, g.Key.Online, g.Count()))
+            .ToListAsync(ct);
+
+    /// <summary>How many of these events carry each term (the references are unique per event and term).</summary>
+    private Task<Dictionary<Guid, int>> TermCountsAsync(IQueryable<ContentItem> events, CancellationToken ct) =>
+        db.ContentReferences.Where(r => r.Kind == ReferenceKind.Term)
+            .Join(events, r => r.SourceKey, i => i.Key, (r, i) => r.TargetKey)
+            .GroupBy(target => target)
+            .Select(g => new { Term = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Term, x => x.Count, ct);
+
+    /// <summary>How many of these events start in each Amsterdam month (see <see cref="AmsterdamMonths"/>).</summary>
+    private static async Task<Dictionary<string, int>> MonthCountsAsync(IQueryable<ContentItem> events, CancellationToken ct)
     {
-        string[] aliases = [Vocabulary.ThemeAlias, Vocabulary.RegionAlias];
+        var buckets = await events
+            .GroupBy(i => new
+            {
+                Year1 = i.LiveDateUtc!.Value.AddHours(1).Year,
+                Month1 = i.LiveDateUtc!.Value.AddHours(1).Month,
+                Year2 = i.LiveDateUtc!.Value.AddHours(2).Year,
+                Month2 = i.LiveDateUtc!.Value.AddHours(2).Month,
+            })
+            .Select(g => new AmsterdamMonths.Bucket(g.Key.Year1, g.Key.Month1, g.Key.Year2, g.Key.Month2, g.Count()))
+            .ToListAsync(ct);
+        return AmsterdamMonths.Count(buckets);
+    }
+
+    /// <summary>The themes and regions in vocabulary order, in one query.</summary>
+    private async Task<(List<AgendaTerm> Themes, List<AgendaTerm> Regions)> TermsAsync(CancellationToken ct)
+    {
         var rows = await db.Terms.AsNoTracking()
-            .Join(db.Vocabularies.AsNoTracking().Where(v => aliases.Contains(v.Alias)), t => t.VocabularyKey, v => v.Key,
-                (t, v) => new { v.Alias, t.Key, t.Slug, t.Name, t.SortOrder })
+            .Join(db.Vocabularies.AsNoTracking().Where(v => v.Alias == Vocabulary.ThemeAlias || v.Alias == Vocabulary.RegionAlias),
+                t => t.VocabularyKey, v => v.Key, (t, v) => new { v.Alias, t.Key, t.Slug, t.Name, t.SortOrder })
             .OrderBy(t => t.SortOrder).ThenBy(t => t.Name)
             .ToListAsync(ct);
-        return aliases.ToDictionary(a => a, a => rows.Where(r => r.Alias == a)
-            .Select((t, index) => (t.Key, Term: (t.Slug, t.Name, index)))
-            .ToDictionary(x => x.Key, x => x.Term));
+        List<AgendaTerm> Of(string alias) => [.. rows.Where(r => r.Alias == alias).Select(r => new AgendaTerm(r.Key, r.Slug, r.Name))];
+        return (Of(Vocabulary.ThemeAlias), Of(Vocabulary.RegionAlias));
     }
 }

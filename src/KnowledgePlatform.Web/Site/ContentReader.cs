@@ -21,7 +21,8 @@ public sealed class ContentReader(KnowledgeDbContext db)
 {
     private IQueryable<ContentItem> Published => db.Published();
 
-    private IQueryable<ContentItem> Events => Published.Where(i => PublishedItems.EventTypes.Contains(i.Type));
+    // Two constants rather than EventTypes.Contains: a list parameter is expanded into SQL anew on every query.
+    private IQueryable<ContentItem> Events => Published.Where(i => i.Type == ContentType.Event || i.Type == ContentType.Workshop);
 
     /// <summary>
     /// Events that have not ended (running or ahead), soonest start first. Asked as two index
@@ -50,14 +51,12 @@ public sealed class ContentReader(KnowledgeDbContext db)
     /// <summary>The live item at this slug, or null; <paramref name="movedTo"/> is set when the slug was renamed.</summary>
     public async Task<(FoundContent? Found, string? MovedTo)> FindAsync(ContentType[] types, string slug, CancellationToken ct)
     {
-        // The item and its live body in one round trip (the body through the version's unique index).
-        var found = await Published.Where(i => types.Contains(i.Type) && i.LiveSlug == slug)
-            .Select(i => new
-            {
-                Item = i,
-                Body = db.ContentVersions.Where(v => v.ContentKey == i.Key && v.Number == i.LiveVersion).Select(v => v.Body).FirstOrDefault(),
-            })
-            .FirstOrDefaultAsync(ct);
+        if (types.Length is < 1 or > 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(types), "A page is of one or two content types.");
+        }
+
+        var found = await SiteQueries.FindBySlug.For(db)(db, types[0], types[^1], slug, ct);
         if (found is null)
         {
             var movedTo = await db.SlugRedirects.AsNoTracking()
@@ -71,23 +70,30 @@ public sealed class ContentReader(KnowledgeDbContext db)
         return (new FoundContent(found.Item, ContentJson.DeserializeBody(body)), null);
     }
 
-    /// <summary>Published items that point at <paramref name="target"/> in the given way (e.g. the report of an event).</summary>
-    public Task<List<ContentCard>> ReferencingAsync(Guid target, ReferenceKind kind, CancellationToken ct) =>
-        // Driven from the (TargetKey, Kind) index: an EXISTS per item would scan every published item.
-        // Ordered by the reference's own copy of the date, so the index supplies the order too;
-        // ordering by the item's date lets SQLite walk every published item instead.
-        Cards(db.ContentReferences.Where(r => r.TargetKey == target && r.Kind == kind)
-            .Join(Published, r => r.SourceKey, i => i.Key, (r, i) => new { r.SourcePublishedUtc, Item = i })
-            .OrderByDescending(x => x.SourcePublishedUtc).Select(x => x.Item), 50, ct);
+    /// <summary>Published items that point at <paramref name="target"/> in the given way (e.g. the report of an event), newest first.</summary>
+    public async Task<List<ContentCard>> ReferencingAsync(Guid target, ReferenceKind kind, CancellationToken ct)
+    {
+        var cards = new List<ContentCard>();
+        await foreach (var card in SiteQueries.Referencing.For(db)(db, target, kind).WithCancellation(ct))
+        {
+            cards.Add(card);
+        }
+
+        return cards;
+    }
 
     /// <summary>Published items by key, in the order given (a dossier's curated order).</summary>
     public async Task<List<ContentCard>> CardsAsync(IReadOnlyList<Guid> keys, CancellationToken ct)
     {
-        // Status is checked after the key lookup: with it in SQL, SQLite prefers the status index
-        // and scans every published item instead of looking up a handful of keys.
-        var rows = await db.ContentItems.AsNoTracking().Where(i => keys.Contains(i.Key))
-            .Select(i => new { i.Status, Card = new ContentCard(i.Key, i.Type, i.LiveTitle!, i.LiveSlug!, i.LiveSummary, i.LiveDateUtc, i.LiveEndUtc) })
-            .ToListAsync(ct);
+        var rows = new List<SiteQueries.CardWithStatus>();
+        if (keys.Count > 0)
+        {
+            await foreach (var row in SiteQueries.CardsByKey.For(db)(db, [.. keys.Distinct()]).WithCancellation(ct))
+            {
+                rows.Add(row);
+            }
+        }
+
         var order = new Dictionary<Guid, int>();
         for (var i = 0; i < keys.Count; i++)
         {
@@ -116,24 +122,7 @@ public sealed class ContentReader(KnowledgeDbContext db)
     /// </summary>
     public async Task<List<ContentCard>> RelatedAsync(Guid key, IReadOnlyCollection<(Guid TargetKey, ReferenceKind Kind)> targets, int take, CancellationToken ct)
     {
-        var sources = new List<Guid>();
-        // SQLite allows 500 parts in one compound SELECT; a hundred targets per query stays well under.
-        foreach (var chunk in targets.Where(t => RelatedKinds.Contains(t.Kind)).Distinct().Chunk(100))
-        {
-            IQueryable<Guid>? newest = null;
-            foreach (var (targetKey, kind) in chunk)
-            {
-                // One index range per target (TargetKey, Kind, SourcePublishedUtc), joined with UNION ALL.
-                var forTarget = db.ContentReferences.AsNoTracking()
-                    .Where(r => r.TargetKey == targetKey && r.Kind == kind && r.SourceKey != key)
-                    .OrderByDescending(r => r.SourcePublishedUtc).Take(RelatedCandidatesPerTarget)
-                    .Select(r => r.SourceKey);
-                newest = newest is null ? forTarget : newest.Concat(forTarget);
-            }
-
-            sources.AddRange(await newest!.ToListAsync(ct));
-        }
-
+        var sources = await RelatedSources.NewestAsync(db, key, targets.Where(t => RelatedKinds.Contains(t.Kind)), ct);
         var ranked = sources.CountBy(k => k)
             .OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(take * 3).Select(s => s.Key).ToList();
         var cards = await CardsAsync(ranked, ct);
@@ -142,27 +131,49 @@ public sealed class ContentReader(KnowledgeDbContext db)
 
     private static readonly ReferenceKind[] RelatedKinds = [ReferenceKind.Term, ReferenceKind.Speaker, ReferenceKind.Author];
 
-    private const int RelatedCandidatesPerTarget = 50;
-
-    public Task<Dictionary<Guid, Person>> PeopleAsync(IEnumerable<Guid> keys, CancellationToken ct)
+    public async Task<Dictionary<Guid, Person>> PeopleAsync(IEnumerable<Guid> keys, CancellationToken ct)
     {
-        var list = keys.Distinct().ToList();
-        return db.People.AsNoTracking().Where(p => list.Contains(p.Key)).ToDictionaryAsync(p => p.Key, ct);
+        Guid[] list = [.. keys.Distinct()];
+        var people = new Dictionary<Guid, Person>();
+        if (list.Length > 0) // most pages name nobody of one kind or another: no query for nothing
+        {
+            await foreach (var person in SiteQueries.People.For(db)(db, list).WithCancellation(ct))
+            {
+                people[person.Key] = person;
+            }
+        }
+
+        return people;
     }
 
-    public Task<Dictionary<Guid, Organisation>> OrganisationsAsync(IEnumerable<Guid> keys, CancellationToken ct)
+    public async Task<Dictionary<Guid, Organisation>> OrganisationsAsync(IEnumerable<Guid> keys, CancellationToken ct)
     {
-        var list = keys.Distinct().ToList();
-        return db.Organisations.AsNoTracking().Where(o => list.Contains(o.Key)).ToDictionaryAsync(o => o.Key, ct);
+        Guid[] list = [.. keys.Distinct()];
+        var organisations = new Dictionary<Guid, Organisation>();
+        if (list.Length > 0)
+        {
+            await foreach (var organisation in SiteQueries.Organisations.For(db)(db, list).WithCancellation(ct))
+            {
+                organisations[organisation.Key] = organisation;
+            }
+        }
+
+        return organisations;
     }
 
     public async Task<List<(Term Term, Vocabulary Vocabulary)>> TermsAsync(IEnumerable<Guid> keys, CancellationToken ct)
     {
-        var list = keys.Distinct().ToList();
-        var rows = await db.Terms.AsNoTracking().Where(t => list.Contains(t.Key))
-            .Join(db.Vocabularies.AsNoTracking(), t => t.VocabularyKey, v => v.Key, (t, v) => new { t, v })
-            .ToListAsync(ct);
-        return [.. rows.OrderBy(r => r.v.Alias, StringComparer.Ordinal).ThenBy(r => r.t.SortOrder).Select(r => (r.t, r.v))];
+        Guid[] list = [.. keys.Distinct()];
+        var rows = new List<(Term Term, Vocabulary Vocabulary)>();
+        if (list.Length > 0)
+        {
+            await foreach (var row in SiteQueries.Terms.For(db)(db, list).WithCancellation(ct))
+            {
+                rows.Add((row.Term, row.Vocabulary));
+            }
+        }
+
+        return [.. rows.OrderBy(r => r.Vocabulary.Alias, StringComparer.Ordinal).ThenBy(r => r.Term.SortOrder)];
     }
 
     private static Task<List<ContentCard>> Cards(IQueryable<ContentItem> query, int take, CancellationToken ct) =>

@@ -36,7 +36,17 @@ public abstract class DetailPageModel<TBody>(ContentReader reader) : PageModel
             return NotFound();
         }
 
-        Item = found.Item;
+        await ShowAsync(found.Item, body, ct);
+        return Page();
+    }
+
+    /// <summary>
+    /// Loads everything the page shows for this item and body: the live ones here, a draft in the
+    /// back-office preview (which renders the same partial with a model filled by this method).
+    /// </summary>
+    public async Task ShowAsync(ContentItem item, TBody body, CancellationToken ct)
+    {
+        Item = item;
         Body = body;
         var refs = ContentReferences.From(body);
         People = await Reader.PeopleAsync(refs.Where(r => r.Kind is ReferenceKind.Speaker or ReferenceKind.Author or ReferenceKind.Facilitator).Select(r => r.TargetKey), ct);
@@ -49,7 +59,6 @@ public abstract class DetailPageModel<TBody>(ContentReader reader) : PageModel
         ViewData["Description"] = body.Summary;
         ViewData[ContentMetadataSource.ViewDataKey] = new ContentMetadataSource(Item, body, People, Organisations);
         await LoadAsync(ct); // after the defaults, so a page can refine them
-        return Page();
     }
 
     protected virtual Task LoadAsync(CancellationToken ct) => Task.CompletedTask;

@@ -22,7 +22,9 @@ public static class SiteSetup
             .ValidateOnStart();
         builder.Services.AddRazorPages(o =>
         {
-            o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+            // Razor Pages validate antiforgery on every unsafe method by default. Adding the filter again by
+            // convention put it closer than a page's [IgnoreAntiforgeryToken], so the error page answered a
+            // re-executed POST (a 429 or 401 from a form) with a bare 400 instead of the Dutch page.
             o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(SiteSettingsFilter)));
         });
         builder.Services.AddScoped<SiteSettingsFilter>();

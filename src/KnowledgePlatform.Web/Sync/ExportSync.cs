@@ -13,7 +13,7 @@ public static class ExportSync
 {
     public sealed record Result(int Written, int Unchanged, int Tombstones);
 
-    public sealed class Handler(KnowledgeDbContext db)
+    public sealed class Handler(KnowledgeDbContext db, SyncMedia media)
     {
         public async Task<Result> HandleAsync(string root, CancellationToken ct)
         {
@@ -39,6 +39,11 @@ public static class ExportSync
             foreach (var p in await db.People.AsNoTracking().ToListAsync(ct))
             {
                 files[SyncFolders.FileFor(root, SyncFolders.People, p.Key)] = SyncMapping.ToFile(p);
+            }
+
+            foreach (var (path, file) in await media.ExportAsync(root, ct))
+            {
+                files[path] = file;
             }
 
             var items = await db.ContentItems.AsNoTracking().ToListAsync(ct);
@@ -83,10 +88,20 @@ public static class ExportSync
 
                 foreach (var path in Directory.EnumerateFiles(dir, "*.json"))
                 {
-                    if (!current.Contains(path) && Guid.TryParse(Path.GetFileNameWithoutExtension(path), out var key)
-                        && await WriteIfChangedAsync(path, ContentJson.Serialize(new { key, deleted = true }) + "\n", ct))
+                    if (current.Contains(path) || !Guid.TryParse(Path.GetFileNameWithoutExtension(path), out var key))
+                    {
+                        continue;
+                    }
+
+                    if (await WriteIfChangedAsync(path, ContentJson.Serialize(new { key, deleted = true }) + "\n", ct))
                     {
                         count++;
+                    }
+
+                    // A deleted media item's bytes go with it; its tombstone is what tells an import.
+                    while (folder == SyncFolders.Media && SyncFolders.FindMediaBytes(root, key) is { } bytes)
+                    {
+                        File.Delete(bytes);
                     }
                 }
             }

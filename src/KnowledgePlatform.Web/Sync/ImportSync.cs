@@ -19,7 +19,8 @@ public static class ImportSync
         SaveDraft.Handler saveDraft,
         PublishContent.Handler publish,
         UnpublishContent.Handler unpublish,
-        DeleteContent.Handler delete)
+        DeleteContent.Handler delete,
+        SyncMedia media)
     {
         public async Task<SyncPlan> HandleAsync(string root, CancellationToken ct)
         {
@@ -35,24 +36,31 @@ public static class ImportSync
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
                 try
                 {
-                    await ApplyAsync(snapshot, plan, ct);
+                    await ApplyAsync(root, snapshot, plan, ct);
                     await tx.CommitAsync(ct);
                 }
                 catch (DbUpdateException ex)
                 {
+                    media.RolledBack();
                     // A file that clashes with a row the files don't know (e.g. a second "thema" vocabulary).
                     throw new SyncFailedException([new SyncProblem(root,
                         $"botst met wat al in de database staat: {ex.GetBaseException().Message}")]);
+                }
+                catch
+                {
+                    media.RolledBack();
+                    throw;
                 }
                 finally
                 {
                     db.ChangeTracker.Clear();
                 }
             });
+            media.Committed();
             return plan;
         }
 
-        private async Task ApplyAsync(SyncSnapshot snapshot, SyncPlan plan, CancellationToken ct)
+        private async Task ApplyAsync(string root, SyncSnapshot snapshot, SyncPlan plan, CancellationToken ct)
         {
             var changed = plan.Changes.Select(e => e.Key).ToHashSet();
             var apply = new SyncApplier(db);
@@ -72,6 +80,11 @@ public static class ImportSync
             }
 
             var problems = new List<SyncProblem>();
+            foreach (var (path, file) in snapshot.Media.Where(m => changed.Contains(m.File.Key)))
+            {
+                await CollectAsync(path, problems, () => media.ApplyAsync(root, file, ct));
+            }
+
             foreach (var (path, file) in snapshot.Content.Where(c => changed.Contains(c.File.Key)).OrderBy(c => DependencyRank(c.File.Content.Type)))
             {
                 try
@@ -89,11 +102,16 @@ public static class ImportSync
                 throw new SyncFailedException(problems);
             }
 
-            foreach (var t in snapshot.Deleted.Where(d => changed.Contains(d.Key)))
+            // Media last: a document may only go once the content that used it has gone.
+            foreach (var t in snapshot.Deleted.Where(d => changed.Contains(d.Key)).OrderBy(d => d.Folder == SyncFolders.Media))
             {
                 if (t.Folder == SyncFolders.Content)
                 {
                     await delete.HandleAsync(new DeleteContent.Command(t.Key, Editor), ct);
+                }
+                else if (t.Folder == SyncFolders.Media)
+                {
+                    await CollectAsync(t.Path, problems, () => media.DeleteAsync(t.Key, ct));
                 }
                 else
                 {
@@ -101,9 +119,26 @@ public static class ImportSync
                 }
             }
 
+            if (problems.Count > 0)
+            {
+                throw new SyncFailedException(problems);
+            }
+
             if (plan.SettingsChanged && snapshot.Settings is { } settings)
             {
                 await SiteSettings.WriteAsync(db, settings, ct);
+            }
+        }
+
+        private static async Task CollectAsync(string path, List<SyncProblem> problems, Func<Task> work)
+        {
+            try
+            {
+                await work();
+            }
+            catch (ValidationFailedException ex)
+            {
+                problems.AddRange(ex.Errors.Select(e => new SyncProblem(path, string.Join(" ", e.Value))));
             }
         }
 

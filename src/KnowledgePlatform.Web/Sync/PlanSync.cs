@@ -38,6 +38,13 @@ public static class PlanSync
                     people.GetValueOrDefault(file.Key) is { } p ? SyncMapping.ToFile(p) : null, file, x => x.Slug));
             }
 
+            var media = await db.Set<Media.MediaItem>().AsNoTracking().ToDictionaryAsync(m => m.Id, ct);
+            foreach (var (path, file) in snapshot.Media)
+            {
+                entries.Add(Compare(SyncFolders.Media, file.Key, file.OriginalName, path,
+                    media.GetValueOrDefault(file.Key) is { } m ? SyncMapping.ToFile(m) : null, file, x => x.OriginalName));
+            }
+
             var items = await db.ContentItems.AsNoTracking().ToDictionaryAsync(i => i.Key, ct);
             foreach (var (path, file) in snapshot.Content)
             {
@@ -52,6 +59,7 @@ public static class PlanSync
                     SyncFolders.Vocabularies => vocabularies.ContainsKey(t.Key),
                     SyncFolders.Organisations => organisations.ContainsKey(t.Key),
                     SyncFolders.People => people.ContainsKey(t.Key),
+                    SyncFolders.Media => media.ContainsKey(t.Key),
                     _ => items.ContainsKey(t.Key),
                 };
                 entries.Add(new SyncPlanEntry(t.Folder, t.Key, "(verwijderd)", exists ? SyncAction.Delete : SyncAction.Unchanged, t.Path));
@@ -118,10 +126,12 @@ public static class PlanSync
                 .Concat(s.Organisations.Select(o => o.File.Key))
                 .Concat(s.People.Select(p => p.File.Key))
                 .Concat(s.Content.Select(c => c.File.Key))
+                .Concat(s.Media.Select(m => m.File.Key))
                 .Concat(await db.Terms.Select(t => t.Key).ToListAsync(ct))
                 .Concat(await db.Organisations.Select(o => o.Key).ToListAsync(ct))
                 .Concat(await db.People.Select(p => p.Key).ToListAsync(ct))
                 .Concat(await db.ContentItems.Select(i => i.Key).ToListAsync(ct))
+                .Concat(await db.Set<Media.MediaItem>().Select(m => m.Id).ToListAsync(ct))
                 .Where(k => !deleted.Contains(k))
                 .ToHashSet();
             var problems = s.Content

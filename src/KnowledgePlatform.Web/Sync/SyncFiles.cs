@@ -52,6 +52,19 @@ public sealed record TermFile
     public required string Name { get; init; }
 }
 
+/// <summary>
+/// A media library item: uSync/media/{key}.json beside its bytes, uSync/media/{key}.{ext}. The download name
+/// is made from <see cref="OriginalName"/> on import, as on upload; folders are not part of uSync.
+/// </summary>
+public sealed record MediaFile
+{
+    public required Guid Key { get; init; }
+    public required string OriginalName { get; init; }
+    public string? AltText { get; init; }
+    public int FocalX { get; init; } = 50;
+    public int FocalY { get; init; } = 50;
+}
+
 /// <summary>Site-wide settings, one file: uSync/settings/site.json.</summary>
 public sealed record SiteSettingsFile
 {

@@ -32,6 +32,11 @@ public static class SyncMapping
         PhotoUrl = p.PhotoUrl,
     };
 
+    public static MediaFile ToFile(Media.MediaItem m) => new()
+    {
+        Key = m.Id, OriginalName = m.OriginalName, AltText = m.AltText, FocalX = m.FocalX, FocalY = m.FocalY,
+    };
+
     /// <summary>A published item is exported as its live version; anything else as its latest.</summary>
     public static ContentFile ToFile(ContentItem item, ContentBody body) => new()
     {

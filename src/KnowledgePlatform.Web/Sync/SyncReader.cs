@@ -88,6 +88,16 @@ public static class SyncReader
                 key = person.Key;
                 snapshot.People.Add(new(display, person));
                 break;
+            case SyncFolders.Media:
+                var media = Parse<MediaFile>(json);
+                key = media.Key;
+                if (SyncFolders.FindMediaBytes(Path.GetDirectoryName(Path.GetDirectoryName(path))!, key) is null)
+                {
+                    throw new InvalidDataException($"de inhoud ontbreekt: zet het bestand zelf ernaast als {key:D}.pdf (of .jpg, .png, .docx, …)");
+                }
+
+                snapshot.Media.Add(new(display, media));
+                break;
             default:
                 var content = Parse<ContentFile>(json);
                 key = content.Key;

@@ -14,6 +14,7 @@ public static class SyncSetup
         builder.Services.AddScoped<PlanSync.Handler>();
         builder.Services.AddScoped<ImportSync.Handler>();
         builder.Services.AddScoped<ExportSync.Handler>();
+        builder.Services.AddScoped<SyncMedia>();
         builder.Services.AddScoped<StartupImport>();
         return builder;
     }

@@ -6,6 +6,7 @@ public sealed class SyncSnapshot
     public List<Entry<VocabularyFile>> Vocabularies { get; } = [];
     public List<Entry<OrganisationFile>> Organisations { get; } = [];
     public List<Entry<PersonFile>> People { get; } = [];
+    public List<Entry<MediaFile>> Media { get; } = [];
     public List<Entry<ContentFile>> Content { get; } = [];
     public SiteSettingsFile? Settings { get; set; }
 

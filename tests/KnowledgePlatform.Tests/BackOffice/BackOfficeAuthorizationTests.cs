@@ -12,7 +12,7 @@ namespace KnowledgePlatform.Tests.BackOffice;
 /// Every route under /beheer, however it was registered (Razor page, minimal API, controller),
 /// requires authorization: found by enumerating the app's endpoints, so a new one cannot slip through.
 /// </summary>
-public sealed class BackOfficeAuthorizationTests(SqliteFixture fixture) : IClassFixture<SqliteFixture>
+public sealed partial class BackOfficeAuthorizationTests(SqliteFixture fixture) : IClassFixture<SqliteFixture>
 {
     private static readonly string[] OpenPages = ["beheer/inloggen", "beheer/tweestaps", "beheer/wachtwoord-instellen"];
     private readonly PlatformFactory app = fixture.Factory;
@@ -85,16 +85,12 @@ public sealed class BackOfficeAuthorizationTests(SqliteFixture fixture) : IClass
         }
     }
 
-    private List<RouteEndpoint> BackOfficeEndpoints() =>
-    [
-        .. app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => Route(e).StartsWith(BackOfficeSetup.PathBase.TrimStart('/'), StringComparison.OrdinalIgnoreCase)),
-    ];
+    private List<RouteEndpoint> BackOfficeEndpoints() => BackOfficeRoutes.Endpoints(app);
 
-    private static string Route(RouteEndpoint endpoint) => (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
+    private static string Route(RouteEndpoint endpoint) => BackOfficeRoutes.Route(endpoint);
 
     // Route parameters get a well-formed value that matches nothing: the authorization answer must come first.
     private static string Url(RouteEndpoint endpoint) =>
-        "/" + string.Join('/', Route(endpoint).Split('/').Select(s => s.StartsWith('{') ? (s.Contains("int", StringComparison.Ordinal) ? "987654" : Guid.NewGuid().ToString()) : s))
+        "/" + string.Join('/', Route(endpoint).Split('/').Select(s => s.StartsWith('{') ? (s.Contains("int", StringComparison.Ordinal) || s.Contains("long", StringComparison.Ordinal) ? "987654" : Guid.NewGuid().ToString()) : s))
             .Replace("//", "/", StringComparison.Ordinal).TrimEnd('/');
 }

@@ -1,4 +1,5 @@
 using KnowledgePlatform.Tests.Infrastructure;
+using KnowledgePlatform.Tests.Media;
 using KnowledgePlatform.Tests.Quality;
 using KnowledgePlatform.Web.Accounts;
 using KnowledgePlatform.Web.Infrastructure;
@@ -10,6 +11,9 @@ namespace KnowledgePlatform.Tests.BackOffice;
 public sealed class BackOfficeBrowserTests(BackOfficeOverHttp site, ChromiumBrowser chromium)
     : IClassFixture<BackOfficeOverHttp>, IClassFixture<ChromiumBrowser>
 {
+    // Generous: under a full parallel test run on 2 cores a save or an image render has taken over 30 s.
+    private const float Slow = 90_000;
+
     [Fact]
     public async Task An_editor_creates_an_event_with_a_programme_item_and_a_new_speaker_previews_publishes_and_finds_it()
     {
@@ -22,19 +26,36 @@ public sealed class BackOfficeBrowserTests(BackOfficeOverHttp site, ChromiumBrow
         await page.FillAsync("#Form_NewSpeakerName", "Joris Achterberg");
         await page.Locator(".kp-editor__content").First.ClickAsync(); // TipTap replaced the textarea
         await page.Keyboard.TypeAsync("Een middag over wat buurten sterk maakt.");
+
+        // A photo: uploaded through the file input of the editor's media dialog, and placed in the description.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Afbeelding", Exact = true }).First.ClickAsync();
+        var dialog = page.Locator("dialog.kp-media-dialog");
+        await dialog.GetByLabel("Afbeelding (JPEG, PNG, WebP of GIF)").SetInputFilesAsync(
+            new FilePayload { Name = "buurtkracht-zaal.jpg", MimeType = "image/jpeg", Buffer = TestImages.Jpeg(1200, 800) });
+        await dialog.GetByLabel("Alternatieve tekst (wat is er te zien?)").FillAsync("Bewoners in gesprek in de zaal");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Toevoegen en kiezen" }).ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0, new() { Timeout = Slow });
+        await Assertions.Expect(page.Locator(".kp-editor__content img").First).ToHaveAttributeAsync("alt", "Bewoners in gesprek in de zaal");
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Concept opslaan", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Opgeslagen als versie 1");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Opgeslagen als versie 1", new() { Timeout = Slow });
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Voorbeeld" }).ClickAsync();
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(title);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(title, new() { Timeout = Slow });
+        await Assertions.Expect(page.Locator(".kp-preview-banner")).ToContainTextAsync("Voorbeeld — niet gepubliceerd");
         await Assertions.Expect(page.Locator("article")).ToContainTextAsync("Joris Achterberg");
         await Assertions.Expect(page.Locator("article")).ToContainTextAsync("Een middag over wat buurten sterk maakt.");
+        var photo = page.Locator("article img[alt='Bewoners in gesprek in de zaal']");
+        await Assertions.Expect(photo).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("^/media/[0-9a-f-]{36}/960x\\.webp$"));
+        await Assertions.Expect(photo).ToHaveJSPropertyAsync("naturalWidth", 960, new() { Timeout = Slow }); // the derivative, rendered by libvips
         await page.GoBackAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan en publiceren" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("gepubliceerd");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("gepubliceerd", new() { Timeout = Slow });
         await page.GotoAsync("/agenda");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync(title);
+        await page.GetByRole(AriaRole.Link, new() { Name = title }).First.ClickAsync();
+        await Assertions.Expect(page.Locator("article img[alt='Bewoners in gesprek in de zaal']")).ToHaveJSPropertyAsync("naturalWidth", 960, new() { Timeout = Slow });
         await Eventually.AssertAsync(async () =>
         {
             await page.GotoAsync("/zoeken?q=" + Uri.EscapeDataString(title));
@@ -95,6 +116,7 @@ public sealed class BackOfficeBrowserTests(BackOfficeOverHttp site, ChromiumBrow
         {
             "/beheer", "/beheer/inhoud", editUrl, "/beheer/inhoud/bewerken?type=Workshop", "/beheer/inhoud/bewerken?type=MeetingReport",
             "/beheer/inhoud/bewerken?type=DossierArticle", "/beheer/inhoud/bewerken?type=Dossier", $"/beheer/inhoud/versies/{key}",
+            $"/beheer/inhoud/voorbeeld/{key}", "/beheer/media",
             "/beheer/doorverwijzingen", "/beheer/gebruikers", "/beheer/gebruikers/uitnodigen", "/beheer/logboek", "/beheer/profiel",
             "/beheer/profiel/tweestaps",
         })
@@ -102,6 +124,25 @@ public sealed class BackOfficeBrowserTests(BackOfficeOverHttp site, ChromiumBrow
             await page.GotoAsync(url);
             await CheckAsync(page, failures);
         }
+
+        // The edit form with an attachment row, and the media dialog open over it.
+        await page.GotoAsync(editUrl);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Bijlage toevoegen" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".kp-attachments__item")).ToHaveCountAsync(1, new() { Timeout = Slow });
+        await CheckAsync(page, failures);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kies of upload een document…" }).ClickAsync();
+        await Assertions.Expect(page.Locator("dialog.kp-media-dialog [role=status]")).Not.ToBeEmptyAsync(new() { Timeout = Slow });
+        await CheckAsync(page, failures);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Annuleren" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Afbeelding", Exact = true }).First.ClickAsync();
+        await Assertions.Expect(page.Locator("dialog.kp-media-dialog [role=status]")).Not.ToBeEmptyAsync(new() { Timeout = Slow });
+        await CheckAsync(page, failures);
+
+        // Another author's item, as an author sees it: read-only.
+        var author = await SignedInAsync(Roles.Auteur);
+        await author.GotoAsync(editUrl);
+        await Assertions.Expect(author.Locator(".kp-admin-notice")).ToContainTextAsync("Alleen lezen");
+        await CheckAsync(author, failures);
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
@@ -131,7 +172,7 @@ public sealed class BackOfficeBrowserTests(BackOfficeOverHttp site, ChromiumBrow
         await page.FillAsync("#Email", user.Email!);
         await page.FillAsync("#Password", BackOfficeUsers.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Overzicht");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Overzicht", new() { Timeout = Slow });
         return page;
     }
 }

@@ -70,7 +70,7 @@ public static class BackOfficeUsers
         return await client.PostAsync(target, new FormUrlEncodedContent(body), Ct);
     }
 
-    private static IEnumerable<KeyValuePair<string, string>> FormValues(AngleSharp.Dom.IElement form)
+    public static IEnumerable<KeyValuePair<string, string>> FormValues(AngleSharp.Dom.IElement form)
     {
         foreach (var field in form.QuerySelectorAll("input[name], textarea[name], select[name]"))
         {

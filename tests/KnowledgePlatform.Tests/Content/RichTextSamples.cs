@@ -69,7 +69,7 @@ public static class RichTextSamples
         "<h3>Programma</h3><ul><li>Een</li><li>Twee</li></ul><ol><li><strong>Drie</strong></li></ol>",
         "<table><caption>Cijfers</caption><thead><tr><th scope=\"col\" colspan=\"2\">Jaar</th></tr></thead>"
             + "<tbody><tr><td rowspan=\"2\">2024</td><td>12</td></tr></tbody></table>",
-        "<figure><img src=\"/media/foto.jpg\" alt=\"Foto\" width=\"640\" height=\"480\">"
+        "<figure><img src=\"/media/0b7c9e4e-4f0a-4f4e-9d55-3f1c2a9b8e21/960x.webp\" alt=\"Foto\" width=\"640\" height=\"480\">"
             + "<figcaption>Onderschrift</figcaption></figure>",
         "<blockquote><p>Citaat</p></blockquote><hr><pre><code>var x = 1;</code></pre>",
         "<h4>Kort</h4><p>H<sub>2</sub>O en x<sup>2</sup>, <em>nadruk</em>, <b>vet</b>, <i>schuin</i><br>regel</p>",

@@ -65,12 +65,34 @@ public sealed partial class RichTextTests
     [InlineData("<a href=\"pagina.html\">relatief</a> <a href=\"//evil.example\">extern</a>", "relatief extern")]
     [InlineData("<p><img src=\"javascript:alert(1)\" alt=\"x\">tekst</p>", "<p>tekst</p>")]
     [InlineData("<img src=\"mailto:a@example.org\">", "")]
-    [InlineData("<img src=\"/a.png\" width=\"100%\" height=\"50\">", "<img src=\"/a.png\" height=\"50\">")]
+    [InlineData("<img src=\"/media/0b7c9e4e-4f0a-4f4e-9d55-3f1c2a9b8e21/640x.webp\" width=\"100%\" height=\"50\">",
+        "<img src=\"/media/0b7c9e4e-4f0a-4f4e-9d55-3f1c2a9b8e21/640x.webp\" height=\"50\">")]
     [InlineData("<th scope=\"javascript\">x</th>", "x")]
     [InlineData("<a href=\" https://example.org/&#9;\n\">x</a>", "<a href=\"https://example.org/\">x</a>")]
     [InlineData("<p>niet <strong>afgesloten", "<p>niet <strong>afgesloten</strong></p>")]
     public void Disallowed_markup_is_unwrapped_or_removed(string html, string expected) =>
         Assert.Equal(expected, RichText.Sanitize(html));
+
+    /// <summary>What the editor's media picker inserts survives byte for byte; on this site only media-library URLs are images.</summary>
+    [Theory]
+    [InlineData("/media/0b7c9e4e-4f0a-4f4e-9d55-3f1c2a9b8e21/960x.webp", true)]
+    [InlineData("/media/0b7c9e4e-4f0a-4f4e-9d55-3f1c2a9b8e21/400x225.webp?v=3", true)]
+    [InlineData("/media/0b7c9e4e-4f0a-4f4e-9d55-3f1c2a9b8e21/jaarverslag-2025.pdf", true)]
+    [InlineData("https://www.example.org/foto.jpg", true)]
+    [InlineData("/a.png", false)]
+    [InlineData("/agenda.ics", false)]
+    [InlineData("/beheer/uitloggen", false)]
+    [InlineData("/media/0b7c9e4e-4f0a-4f4e-9d55-3f1c2a9b8e21/../../beheer", false)]
+    [InlineData("/media/niet-een-id/960x.webp", false)]
+    [InlineData("#boven", false)]
+    [InlineData("\u200B/media/0b7c9e4e-4f0a-4f4e-9d55-3f1c2a9b8e21/960x.webp", false)]
+    [InlineData("//evil.example/x.png", false)]
+    [InlineData("data:image/png;base64,AAAA", false)]
+    public void Images_come_from_the_media_library_or_another_site(string src, bool kept)
+    {
+        var html = $"<p>De zaal<img src=\"{src}\" alt=\"Foto van de zaal\" width=\"960\" height=\"640\"></p>";
+        Assert.Equal(kept ? html : "<p>De zaal</p>", RichText.Sanitize(html));
+    }
 
     [Fact]
     public void Attribute_text_that_looks_like_markup_stays_an_escaped_attribute()

@@ -40,7 +40,8 @@ public sealed record SinkMessage(string Path, IReadOnlyList<string> Recipients, 
             var value = text[(colon + 1)..].Trim();
             if (last.Equals("X-Rcpt-Args", StringComparison.OrdinalIgnoreCase))
             {
-                recipients.Add(value.Trim('<', '>'));
+                // "<a@b.nl>", or "<a@b.nl> ORCPT=rfc822;a@b.nl" when Postfix relays it.
+                recipients.Add(value.Split(' ')[0].Trim('<', '>'));
             }
 
             // smtp-sink's own headers come first; keep the message's first occurrence of each name.

@@ -109,10 +109,56 @@ public abstract class MediaAdminTests(PlatformFixture fixture)
         Assert.Equal(1, await CountAsync("programma.pdf"));
 
         var (author, _) = await BackOfficeUsers.SignedInAsync(app, Roles.Auteur);
-        var authorToken = await TokenAsync(author, url, "");
+        var authorToken = await TokenAsync(author, "/beheer/media", "Upload"); // the author sees this item read-only: no form on its page
         using var forbidden = await author.PostAsync(url + "?handler=Delete",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = authorToken }), Ct);
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_media_dialog_uploads_as_json_with_the_antiforgery_token_and_gets_Dutch_messages()
+    {
+        var (client, user) = await BackOfficeUsers.SignedInAsync(app, Roles.Auteur);
+        var token = await TokenAsync(client, "/beheer/media", "Upload");
+        static MultipartFormDataContent Form(byte[] bytes, string name, string type, string? alt)
+        {
+            var form = new MultipartFormDataContent { { new StringContent(alt ?? ""), "altText" } };
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new MediaTypeHeaderValue(type);
+            form.Add(file, "file", name);
+            return form;
+        }
+
+        async Task<HttpResponseMessage> Post(MultipartFormDataContent content, string? withToken)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/beheer/api/media") { Content = content };
+            if (withToken is not null)
+            {
+                request.Headers.Add("RequestVerificationToken", withToken);
+            }
+
+            return await client.SendAsync(request, Ct);
+        }
+
+        using (var forged = await Post(Form(TestImages.Pdf, "zonder-token.pdf", "application/pdf", null), null))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        }
+
+        using var created = await Post(Form(TestImages.Pdf, "Programma dialoog.pdf", "application/pdf", null), token);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var summary = await created.Content.ReadFromJsonAsync<ListMedia.Summary>(Ct);
+        Assert.Equal(("Programma dialoog.pdf", "PDF", $"/media/{summary!.Id}/programma-dialoog.pdf"), (summary.OriginalName, summary.Kind, summary.Url));
+        Assert.Equal(user.Email, await app.InScopeAsync(sp => PlatformFactory.Db(sp).Set<MediaItem>().Where(m => m.Id == summary.Id).Select(m => m.UploadedBy).SingleAsync(Ct)));
+
+        using var noAlt = await Post(Form(TestImages.Png(30, 20), "zonder-alt-dialoog.png", "image/png", null), token);
+        Assert.Equal(HttpStatusCode.BadRequest, noAlt.StatusCode);
+        Assert.Contains(UploadMedia.AltTextRequired, await noAlt.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(0, await CountAsync("zonder-alt-dialoog.png"));
+
+        using var anonymous = await BackOfficeUsers.Client(app).PostAsync("/beheer/api/media", Form(TestImages.Pdf, "anoniem.pdf", "application/pdf", null), Ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(0, await CountAsync("anoniem.pdf"));
     }
 
     [Fact]

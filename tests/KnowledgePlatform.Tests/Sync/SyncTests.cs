@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KnowledgePlatform.Tests.Sync;
 
 /// <summary>Export → import round trips, plans and idempotence, on each provider. Each test has its own database.</summary>
-public abstract class SyncTests(DatabaseProvider provider)
+public abstract partial class SyncTests(DatabaseProvider provider)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -174,16 +174,17 @@ public abstract class SyncTests(DatabaseProvider provider)
                 await db.Terms.CountAsync(Ct), await db.People.CountAsync(Ct));
         });
 
+    // Every file, not only the JSON: media bytes (uSync/media/{key}.pdf) must come back byte for byte too.
     private static void AssertSameFiles(string expectedRoot, string actualRoot)
     {
-        static Dictionary<string, string> Read(string root) => Directory.EnumerateFiles(root, "*.json", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(root, f), File.ReadAllText, StringComparer.Ordinal);
+        static Dictionary<string, byte[]> Read(string root) => Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(root, f), File.ReadAllBytes, StringComparer.Ordinal);
         var expected = Read(expectedRoot);
         var actual = Read(actualRoot);
         Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
-        foreach (var (path, text) in expected)
+        foreach (var (path, bytes) in expected)
         {
-            Assert.True(text == actual[path], $"{path} differs after the round trip:\n{actual[path]}");
+            Assert.True(bytes.AsSpan().SequenceEqual(actual[path]), $"{path} differs after the round trip:\n{System.Text.Encoding.UTF8.GetString(actual[path])}");
         }
     }
 

@@ -41,6 +41,7 @@ public static class BackOfficeSetup
         builder.Services.AddScoped<ContentList>();
         builder.Services.AddScoped<Dashboard>();
         builder.Services.AddScoped<ManualRedirects>();
+        builder.Services.AddScoped<BackOfficeAccess>();
         builder.Services.AddSingleton<ScheduledPublisher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ScheduledPublisher>());
         return builder;

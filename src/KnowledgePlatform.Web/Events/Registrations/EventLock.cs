@@ -40,14 +40,25 @@ public static class EventLock
         return row;
     }
 
-    /// <summary>Runs <paramref name="work"/> in its own transaction holding the event's lock.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> in its own transaction holding the event's lock — or, when the
+    /// caller has a transaction open (erasing a person everywhere at once), in that one: the lock
+    /// is then held until the caller commits.
+    /// </summary>
     public static async Task<T> WithLockAsync<T>(KnowledgeDbContext db, Guid eventKey, Func<RegistrationEvent, Task<T>> work, CancellationToken ct)
     {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            var result = await work(await AcquireAsync(db, eventKey, ct));
+            await db.SaveChangesAsync(ct);
+            return result;
+        }
+
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var row = await AcquireAsync(db, eventKey, ct);
-        var result = await work(row);
+        var done = await work(row);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return result;
+        return done;
     }
 }

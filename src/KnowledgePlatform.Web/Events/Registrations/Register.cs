@@ -1,7 +1,10 @@
+using System.Net;
 using System.Net.Mail;
 using KnowledgePlatform.Web.Content;
 using KnowledgePlatform.Web.Data;
+using KnowledgePlatform.Web.Mail;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace KnowledgePlatform.Web.Events.Registrations;
 
@@ -9,16 +12,23 @@ namespace KnowledgePlatform.Web.Events.Registrations;
 /// A reader registers for an event: a seat if one is free, otherwise the waitlist, decided under
 /// the event's lock so the capacity is never exceeded. The mail is queued in the same transaction.
 /// Registering again with the same address changes nothing and re-sends the personal link.
+/// Behind the Mail module's abuse guard (honeypot; per address, IP and overall, counted in the
+/// database, so the limits hold across instances) with this module's own limits.
 /// </summary>
 public static class Register
 {
+    public const string AbusePurpose = "registration";
+
     /// <param name="ClientIp">For the per-IP abuse limit.</param>
-    public sealed record Command(string Slug, string? Name, string? Email, RegistrationAnswers? Answers, string? ClientIp = null);
+    /// <param name="HoneypotFilled">The hidden field people leave empty was filled in: a bot.</param>
+    public sealed record Command(string Slug, string? Name, string? Email, RegistrationAnswers? Answers, IPAddress? ClientIp = null,
+        bool HoneypotFilled = false);
 
     /// <param name="Position">Place on the waitlist (1 is next), when waitlisted.</param>
-    public sealed record Result(Guid EventKey, string EventTitle, RegistrationStatus Status, int? Position, bool AlreadyRegistered);
+    /// <param name="Ignored">A bot (honeypot): nothing was stored or sent; answer as if it worked.</param>
+    public sealed record Result(Guid EventKey, string EventTitle, RegistrationStatus Status, int? Position, bool AlreadyRegistered, bool Ignored = false);
 
-    public sealed class Handler(KnowledgeDbContext db, TimeProvider clock, RegistrationMails mails, RegistrationGuard guard)
+    public sealed class Handler(KnowledgeDbContext db, TimeProvider clock, RegistrationMails mails, MailAbuseGuard guard, IOptions<RegistrationOptions> options)
     {
         /// <exception cref="ValidationFailedException">Invalid name, address or answers (Dutch messages).</exception>
         /// <exception cref="RegistrationClosedException">No registration here (now).</exception>
@@ -37,9 +47,12 @@ public static class Register
                 throw new RegistrationClosedException(closed);
             }
 
-            if (!await guard.AllowAsync(db, command.ClientIp, email, ct))
+            switch (await guard.CheckAsync(AbusePurpose, email, command.ClientIp, command.HoneypotFilled, options.Value.Limits.ForGuard(), ct))
             {
-                throw new RegistrationLimitException();
+                case AbuseVerdict.Honeypot:
+                    return new Result(item.Key, e.Title, RegistrationStatus.Confirmed, null, false, Ignored: true);
+                case not AbuseVerdict.Allowed:
+                    throw new RegistrationLimitException();
             }
 
             var answers = (command.Answers ?? new()).For(e.Registration.Questions).ToJson();
@@ -105,7 +118,7 @@ public static class Register
                 errors.Add("name", "Je naam is te lang (hoogstens 200 tekens).");
             }
 
-            var email = (KnowledgePlatform.Web.Mail.MailboxAddress.Normalize(command.Email) ?? command.Email?.Trim() ?? "").ToLowerInvariant();
+            var email = (MailboxAddress.Normalize(command.Email) ?? command.Email?.Trim() ?? "").ToLowerInvariant();
             if (email.Length == 0)
             {
                 errors.Add("email", "Vul je e-mailadres in.");
@@ -129,7 +142,7 @@ public static class Register
 
         /// <summary>One plain address (no display name, no list), with a dot in the domain.</summary>
         public static bool IsEmail(string value) =>
-            KnowledgePlatform.Web.Mail.MailboxAddress.Normalize(value) is not null && value.Length <= 254 && !value.Any(char.IsWhiteSpace) && !value.Contains(',', StringComparison.Ordinal)
+            MailboxAddress.Normalize(value) is not null && value.Length <= 254 && !value.Any(char.IsWhiteSpace) && !value.Contains(',', StringComparison.Ordinal)
             && MailAddress.TryCreate(value, out var address) && address.Address == value
             && address.Host.Contains('.', StringComparison.Ordinal) && !address.Host.EndsWith('.');
     }

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KnowledgePlatform.Web.Events.Registrations;
 
-/// <summary>The body of POST /api/v1/events/{slug}/registrations.</summary>
-public sealed record RegistrationRequest(string? Name, string? Email, RegistrationAnswers? Answers);
+/// <summary>The body of POST /api/v1/events/{slug}/registrations. <c>website</c> is the honeypot, as on the form: leave it out.</summary>
+public sealed record RegistrationRequest(string? Name, string? Email, RegistrationAnswers? Answers, string? Website = null);
 
 /// <summary>The answer: <c>status</c> is "confirmed" or "waitlisted"; <c>position</c> is the waitlist place.</summary>
 public sealed record RegistrationResponse(string Status, int? Position);
@@ -36,7 +36,7 @@ public static class RegistrationApi
         try
         {
             var result = await handler.HandleAsync(
-                new Register.Command(slug, request.Name, request.Email, request.Answers, http.Connection.RemoteIpAddress?.ToString()), ct);
+                new Register.Command(slug, request.Name, request.Email, request.Answers, http.Connection.RemoteIpAddress, !string.IsNullOrEmpty(request.Website)), ct);
             if (result is null)
             {
                 return TypedResults.Problem(title: "Deze bijeenkomst bestaat niet.", statusCode: StatusCodes.Status404NotFound);

@@ -96,6 +96,11 @@ public sealed class RegistrationJobs(KnowledgeDbContext db, TimeProvider clock, 
             count += await EventLock.WithLockAsync(db, key, async row =>
             {
                 var rows = await db.Registrations().Where(r => r.EventKey == key && r.AnonymisedUtc == null).ToListAsync(ct);
+                if (rows.Count == 0)
+                {
+                    return 0; // another instance did it while this one waited for the lock: one audit entry, not two
+                }
+
                 rows.ForEach(r => Anonymise(r, now));
                 row.AnonymisedUtc = now;
                 RegistrationAudit.Record(db, KnowledgePlatform.Web.Audit.AuditLog.System, "registrations.anonymised", key,

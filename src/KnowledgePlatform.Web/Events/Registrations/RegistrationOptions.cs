@@ -1,3 +1,5 @@
+using KnowledgePlatform.Web.Mail;
+
 namespace KnowledgePlatform.Web.Events.Registrations;
 
 /// <summary>Settings under <c>Registrations:</c>; checked at start-up.</summary>
@@ -18,4 +20,18 @@ public sealed class RegistrationOptions
     public int JobIntervalSeconds { get; set; } = 60;
 
     public RegistrationLimits Limits { get; set; } = new();
+}
+
+/// <summary>
+/// Abuse limits for registering (each one mails an address someone typed), counted by the Mail
+/// module's DB-backed <see cref="MailAbuseGuard"/> under their own purpose: registrations have
+/// their own numbers (someone may register for several events a day), and a load test raises them.
+/// </summary>
+public sealed class RegistrationLimits
+{
+    public int PerAddressPerDay { get; set; } = 10;
+    public int PerIpPerHour { get; set; } = 20;
+    public int OverallPerHour { get; set; } = 2000;
+
+    public MailLimitsOptions ForGuard() => new() { PerAddressPerDay = PerAddressPerDay, PerIpPerHour = PerIpPerHour, OverallPerHour = OverallPerHour };
 }

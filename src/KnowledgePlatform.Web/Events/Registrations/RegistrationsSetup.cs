@@ -12,10 +12,9 @@ public static class RegistrationsSetup
             .Validate(o => o.ReminderHoursBefore is >= 1 and <= 24 * 14, "The setting Registrations:ReminderHoursBefore must be between 1 and 336.")
             .Validate(o => o.RetentionMonths is >= 1 and <= 120, "The setting Registrations:RetentionMonths must be between 1 and 120.")
             .Validate(o => o.JobIntervalSeconds is >= 1 and <= 3600, "The setting Registrations:JobIntervalSeconds must be between 1 and 3600.")
-            .Validate(o => o.Limits.PerAddressPerHour >= 1 && o.Limits.PerIpPerHour >= 1,
-                "The settings Registrations:Limits:PerAddressPerHour and PerIpPerHour must be at least 1.")
+            .Validate(o => o.Limits.PerAddressPerDay >= 1 && o.Limits.PerIpPerHour >= 1 && o.Limits.OverallPerHour >= 1,
+                "The settings Registrations:Limits:PerAddressPerDay, PerIpPerHour and OverallPerHour must be at least 1.")
             .ValidateOnStart();
-        builder.Services.AddSingleton<RegistrationGuard>();
         builder.Services.AddScoped<RegistrationMails>();
         builder.Services.AddScoped<WaitlistSeats>();
         builder.Services.AddScoped<Register.Handler>();

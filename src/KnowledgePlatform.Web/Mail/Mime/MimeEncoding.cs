@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace KnowledgePlatform.Web.Mail.Mime;
@@ -7,7 +8,7 @@ namespace KnowledgePlatform.Web.Mail.Mime;
 /// and base64 for bodies. Every output line ends in CRLF and none starts with a dot, so the SMTP
 /// layer never has to stuff one.
 /// </summary>
-public static class MimeEncoding
+internal static class MimeEncoding
 {
     private const string Hex = "0123456789ABCDEF";
 
@@ -50,46 +51,72 @@ public static class MimeEncoding
         }
     }
 
-    /// <summary>Quoted-printable (RFC 2045 6.7) of UTF-8 text; line breaks become CRLF hard breaks.</summary>
-    public static void QuotedPrintable(StringBuilder output, string text)
+    /// <summary>
+    /// Quoted-printable (RFC 2045 6.7) of UTF-8 text, straight from the UTF-8 bytes into the output;
+    /// CRLF, CR and LF all become CRLF hard breaks.
+    /// </summary>
+    public static void QuotedPrintable(MimeOutput output, string text)
     {
-        var bytes = Encoding.UTF8.GetBytes(text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n'));
-        var lineLength = 0;
-        for (var i = 0; i < bytes.Length; i++)
+        var rented = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
         {
-            var b = bytes[i];
-            if (b == '\n')
+            var count = Encoding.UTF8.GetBytes(text, rented);
+            // Worst case: 3 bytes per input byte, plus a soft break ("=\r\n") at most every 25 input bytes.
+            var span = output.Reserve(count * 4 + 16);
+            var o = 0;
+            var lineLength = 0;
+            for (var i = 0; i < count; i++)
             {
-                output.Append("\r\n");
-                lineLength = 0;
-                continue;
-            }
-
-            var atLineEnd = i + 1 == bytes.Length || bytes[i + 1] == '\n';
-            var literal = b is >= 33 and <= 126 && b != '=' && !(b == '.' && lineLength == 0)
-                || (b is (byte)' ' or (byte)'\t' && !atLineEnd);
-            var width = literal ? 1 : 3;
-            if (lineLength + width > 75)
-            {
-                output.Append("=\r\n");
-                lineLength = 0;
-                if (b == '.')
+                var b = rented[i];
+                if (b is (byte)'\r' or (byte)'\n')
                 {
-                    literal = false;
-                    width = 3;
+                    if (b == '\r' && i + 1 < count && rented[i + 1] == '\n')
+                    {
+                        i++;
+                    }
+
+                    span[o++] = (byte)'\r';
+                    span[o++] = (byte)'\n';
+                    lineLength = 0;
+                    continue;
                 }
+
+                var atLineEnd = i + 1 == count || rented[i + 1] is (byte)'\r' or (byte)'\n';
+                var literal = b is >= 33 and <= 126 && b != '=' && !(b == '.' && lineLength == 0)
+                    || (b is (byte)' ' or (byte)'\t' && !atLineEnd);
+                var width = literal ? 1 : 3;
+                if (lineLength + width > 75)
+                {
+                    span[o++] = (byte)'=';
+                    span[o++] = (byte)'\r';
+                    span[o++] = (byte)'\n';
+                    lineLength = 0;
+                    if (b == '.')
+                    {
+                        literal = false;
+                        width = 3;
+                    }
+                }
+
+                if (literal)
+                {
+                    span[o++] = b;
+                }
+                else
+                {
+                    span[o++] = (byte)'=';
+                    span[o++] = (byte)Hex[b >> 4];
+                    span[o++] = (byte)Hex[b & 0xF];
+                }
+
+                lineLength += width;
             }
 
-            if (literal)
-            {
-                output.Append((char)b);
-            }
-            else
-            {
-                output.Append('=').Append(Hex[b >> 4]).Append(Hex[b & 0xF]);
-            }
-
-            lineLength += width;
+            output.Advance(o);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
         }
 
         // No line break of our own at the end: a multipart delimiter supplies it ("CRLF--boundary"),
@@ -97,7 +124,7 @@ public static class MimeEncoding
     }
 
     /// <summary>Base64 in lines of 76 characters.</summary>
-    public static void Base64(StringBuilder output, byte[] content)
+    public static void Base64(MimeOutput output, byte[] content)
     {
         var encoded = Convert.ToBase64String(content);
         for (var i = 0; i < encoded.Length; i += 76)

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace KnowledgePlatform.Web.Mail.Mime;
 
 /// <summary>
@@ -8,7 +6,7 @@ namespace KnowledgePlatform.Web.Mail.Mime;
 /// </summary>
 internal static class MimeHeaderWriter
 {
-    public static void Unstructured(StringBuilder output, string name, string value)
+    public static void Unstructured(MimeOutput output, string name, string value)
     {
         var clean = MailboxAddress.SingleLine(value, 2000) ?? "";
         var words = MimeEncoding.IsPlainAscii(clean)
@@ -17,7 +15,7 @@ internal static class MimeHeaderWriter
         Folded(output, name, words);
     }
 
-    public static void Address(StringBuilder output, string name, MailboxAddress mailbox)
+    public static void Address(MimeOutput output, string name, MailboxAddress mailbox)
     {
         var words = new List<string>();
         if (mailbox.DisplayName is { } display)
@@ -41,10 +39,10 @@ internal static class MimeHeaderWriter
     }
 
     /// <summary>A header whose value is built by us from safe parts (Date, Message-ID, Content-Type).</summary>
-    public static void Raw(StringBuilder output, string name, string value) =>
+    public static void Raw(MimeOutput output, string name, string value) =>
         output.Append(name).Append(": ").Append(value).Append("\r\n");
 
-    private static void Folded(StringBuilder output, string name, IReadOnlyList<string> words)
+    private static void Folded(MimeOutput output, string name, IReadOnlyList<string> words)
     {
         output.Append(name).Append(':');
         var lineLength = name.Length + 1;

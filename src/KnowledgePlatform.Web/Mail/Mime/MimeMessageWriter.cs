@@ -19,7 +19,7 @@ public static class MimeMessageWriter
     public static byte[] Write(MimeMessage message)
     {
         var mail = message.Mail;
-        var output = new StringBuilder(((mail.Html?.Length ?? 0) + (mail.Text?.Length ?? 0)) * 11 / 10 + 2048);
+        var output = new MimeOutput(((mail.Html?.Length ?? 0) + (mail.Text?.Length ?? 0)) * 11 / 10 + 2048);
         MimeHeaderWriter.Address(output, "From", message.From);
         MimeHeaderWriter.Address(output, "To", mail.To);
         if (mail.ReplyTo is { } replyTo)
@@ -56,10 +56,10 @@ public static class MimeMessageWriter
         }
 
         output.Append("\r\n");
-        return Encoding.ASCII.GetBytes(output.ToString());
+        return output.ToArray();
     }
 
-    private static void Body(StringBuilder output, OutgoingMail mail, string boundary)
+    private static void Body(MimeOutput output, OutgoingMail mail, string boundary)
     {
         if (mail.Html is null || mail.Text is null)
         {
@@ -76,7 +76,7 @@ public static class MimeMessageWriter
         output.Append("\r\n--").Append(boundary).Append("--");
     }
 
-    private static void TextPart(StringBuilder output, string type, string content)
+    private static void TextPart(MimeOutput output, string type, string content)
     {
         MimeHeaderWriter.Raw(output, "Content-Type", type + "; charset=utf-8");
         MimeHeaderWriter.Raw(output, "Content-Transfer-Encoding", "quoted-printable");
@@ -84,7 +84,7 @@ public static class MimeMessageWriter
         MimeEncoding.QuotedPrintable(output, content);
     }
 
-    private static void Attachment(StringBuilder output, MailAttachment attachment)
+    private static void Attachment(MimeOutput output, MailAttachment attachment)
     {
         var type = attachment.ContentType.StartsWith("text/", StringComparison.Ordinal)
             ? attachment.ContentType + "; charset=utf-8"

@@ -79,7 +79,7 @@ public sealed partial class SmtpSession : IAsyncDisposable
             }
 
             Expect(await CommandAsync("STARTTLS", ct), 220, "STARTTLS");
-            var ssl = new SslStream(stream, leaveInnerStreamOpen: false, options.CertificateValidation);
+            var ssl = new SslStream(stream, leaveInnerStreamOpen: false, RelayCertificate.Validation(options));
             using (var timeout = Timeout(options, ct))
             {
                 await ssl.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = options.Host }, timeout.Token);

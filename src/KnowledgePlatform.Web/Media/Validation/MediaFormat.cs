@@ -18,6 +18,10 @@ public enum MediaFormat
 
 public static class MediaFormats
 {
+    /// <summary>The formats that may be attached to an event or report (presentations, hand-outs).</summary>
+    public static readonly MediaFormat[] Documents =
+        [MediaFormat.Pdf, MediaFormat.Docx, MediaFormat.Xlsx, MediaFormat.Pptx, MediaFormat.Doc, MediaFormat.Xls, MediaFormat.Ppt];
+
     public static bool IsImage(this MediaFormat format) => format is MediaFormat.Jpeg or MediaFormat.Png or MediaFormat.WebP or MediaFormat.Gif;
 
     public static string Extension(this MediaFormat format) => format switch
@@ -50,5 +54,14 @@ public static class MediaFormats
         MediaFormat.Xlsx or MediaFormat.Xls => "Excel-werkmap",
         MediaFormat.Pptx or MediaFormat.Ppt => "PowerPoint-presentatie",
         _ => format.ToString().ToUpperInvariant() + "-afbeelding",
+    };
+
+    /// <summary>The short type readers see beside a download link: "PDF", "Word", "Excel", "PowerPoint".</summary>
+    public static string ShortName(this MediaFormat format) => format switch
+    {
+        MediaFormat.Docx or MediaFormat.Doc => "Word",
+        MediaFormat.Xlsx or MediaFormat.Xls => "Excel",
+        MediaFormat.Pptx or MediaFormat.Ppt => "PowerPoint",
+        _ => format.ToString().ToUpperInvariant(),
     };
 }

@@ -1,13 +1,15 @@
 using KnowledgePlatform.Web.Content;
+using KnowledgePlatform.Web.Media;
 using KnowledgePlatform.Web.Site;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace KnowledgePlatform.Web.Pages.Agenda;
 
 [OutputCache(PolicyName = SiteSetup.PublicCachePolicy)]
-public sealed class EventModel(ContentReader reader, TimeProvider clock) : DetailPageModel<EventContent>(reader)
+public sealed class EventModel(ContentReader reader, TimeProvider clock, AttachmentLinks attachments) : DetailPageModel<EventContent>(reader)
 {
     public IReadOnlyList<ContentCard> Reports { get; private set; } = [];
+    public IReadOnlyList<AttachmentLink> Attachments { get; private set; } = [];
     public bool IsPast { get; private set; }
 
     protected override ContentType[] Types => [ContentType.Event, ContentType.Workshop];
@@ -16,5 +18,6 @@ public sealed class EventModel(ContentReader reader, TimeProvider clock) : Detai
     {
         Reports = await Reader.ReferencingAsync(Item.Key, ReferenceKind.ReportedEvent, ct);
         IsPast = (Body.End ?? Body.Start) < clock.GetUtcNow();
+        Attachments = await attachments.ForAsync(Body, People, ct);
     }
 }

@@ -23,22 +23,17 @@ public sealed class RegisterModel(KnowledgeDbContext db, Register.Handler regist
 
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
     {
-        if (!string.IsNullOrEmpty(Input.Website))
-        {
-            // A bot filled in the hidden field: answer as if it worked, do nothing.
-            return RedirectToPage("/Agenda/Registered", new { slug, status = "aangemeld" });
-        }
-
         try
         {
-            var result = await register.HandleAsync(
-                new Register.Command(slug, Input.Name, Input.Email, Input.Answers, HttpContext.Connection.RemoteIpAddress?.ToString()), ct);
+            var result = await register.HandleAsync(new Register.Command(slug, Input.Name, Input.Email, Input.Answers,
+                HttpContext.Connection.RemoteIpAddress, HoneypotFilled: !string.IsNullOrEmpty(Input.Website)), ct);
             if (result is null)
             {
                 return NotFound();
             }
 
-            if (Input.Newsletter)
+            // A bot (the honeypot was filled in) gets the same answer as a person; nothing was stored or sent.
+            if (Input.Newsletter && !result.Ignored)
             {
                 await NewsletterOptIn.RequestAsync(HttpContext.RequestServices, Input.Email!, Input.Name, HttpContext.Connection.RemoteIpAddress, logger, ct);
             }

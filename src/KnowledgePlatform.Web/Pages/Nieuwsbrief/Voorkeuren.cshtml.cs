@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace KnowledgePlatform.Web.Pages.Nieuwsbrief;
 
 /// <summary>The preference centre behind the signed link in every mail: themes/regions, pause, resume, unsubscribe.</summary>
-public sealed class PreferencesModel(ChangeSubscription.Handler handler, NewsletterTopics topics) : PageModel
+public sealed class PreferencesModel(ChangeSubscription.Handler handler, NewsletterTopics topics, ExportPersonalData export) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Token { get; set; } = "";
@@ -29,6 +29,20 @@ public sealed class PreferencesModel(ChangeSubscription.Handler handler, Newslet
     };
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    /// <summary>The subscriber's own copy of everything stored about them (GDPR, right of access), behind the same signed link.</summary>
+    public async Task<IActionResult> OnGetGegevensAsync(CancellationToken ct)
+    {
+        var subscriber = await handler.FindAsync(Token, ct);
+        if (subscriber is null)
+        {
+            return NotFound();
+        }
+
+        Response.Headers.CacheControl = "no-store";
+        Response.Headers["Referrer-Policy"] = "no-referrer";
+        return File(ExportPersonalData.ToJson(await export.ForAddressAsync(subscriber.Email, ct)), "application/json; charset=utf-8", "mijn-gegevens.json");
+    }
 
     public Task OnPostSaveAsync(bool all, string[]? themes, string[]? regions, CancellationToken ct) =>
         ChangeAsync(ChangeSubscription.Change.Preferences, all && (themes?.Length ?? 0) + (regions?.Length ?? 0) == 0, themes, regions, "Uw voorkeuren zijn opgeslagen.", ct);

@@ -44,7 +44,9 @@ public sealed partial class PostgresSearchEngine(KnowledgeDbContext db, TimeProv
         CREATE INDEX bench_vectors_gin ON bench_vectors USING gin (vector);
         """, "DROP TABLE IF EXISTS bench_vectors", "to_tsvector('dutch') over the stored title, summary and body into a new table + GIN index");
 
-    protected override string AgeInDaysSql => "(EXTRACT(EPOCH FROM (@now - d.date_utc)) / 86400.0)";
+    // EXTRACT returns numeric; left numeric, the score's scale can outgrow what .NET's decimal holds
+    // (an OverflowException on read, seen for a date-dependent exclusion-only query), so score in floats.
+    protected override string AgeInDaysSql => "(EXTRACT(EPOCH FROM (@now - d.date_utc))::double precision / 86400.0)";
 
     protected override string GreatestSql(string a, string b) => $"GREATEST({a}, {b})";
 

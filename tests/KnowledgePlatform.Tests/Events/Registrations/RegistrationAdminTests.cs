@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgePlatform.Tests.Events.Registrations;
 
-/// <summary>The editors' screens at /beheer/registrations, signed in through the real login, on each provider.</summary>
+/// <summary>The editors' screens at /beheer/aanmeldingen, signed in through the real login, on each provider.</summary>
 public abstract class RegistrationAdminTests(RegistrationFixture fixture)
 {
     private readonly RegistrationFactory app = fixture.App;
@@ -22,16 +22,16 @@ public abstract class RegistrationAdminTests(RegistrationFixture fixture)
         await app.RegisterAsync(body.Slug, "=HYPERLINK(\"http://evil\")", "anna@example.org", new RegistrationAnswers { Organisation = "@Gemeente" });
         var (client, editor) = await BackOfficeUsers.SignedInAsync(app, Roles.Redacteur);
 
-        var list = await client.GetStringAsync("/beheer/registrations", Ct);
+        var list = await client.GetStringAsync("/beheer/aanmeldingen", Ct);
         Assert.Contains(body.Title, list, StringComparison.Ordinal);
-        var csv = await client.GetAsync($"/beheer/registrations/event/{key}?handler=Csv", Ct);
+        var csv = await client.GetAsync($"/beheer/aanmeldingen/bijeenkomst/{key}?handler=Csv", Ct);
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         var text = Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync(Ct));
         Assert.Contains("\"'=HYPERLINK(\"\"http://evil\"\")\";anna@example.org;Aangemeld;", text, StringComparison.Ordinal);
         Assert.Contains(";'@Gemeente;", text, StringComparison.Ordinal);
 
         var registration = await app.RegistrationAsync(key, "anna@example.org");
-        var page = $"/beheer/registrations/event/{key}";
+        var page = $"/beheer/aanmeldingen/bijeenkomst/{key}";
         var response = await BackOfficeUsers.PostFormAsync(client, page,
             new() { ["id"] = registration.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["change"] = "Attended" },
             formAction: $"{page}?handler=Status");
@@ -46,7 +46,7 @@ public abstract class RegistrationAdminTests(RegistrationFixture fixture)
     public async Task An_author_may_not_see_registrations()
     {
         var (client, _) = await BackOfficeUsers.SignedInAsync(app, Roles.Auteur);
-        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/beheer/registrations", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/beheer/aanmeldingen", Ct)).StatusCode);
     }
 }
 

@@ -40,7 +40,8 @@ public sealed class RegistrationFactory(TestDatabase database) : PlatformFactory
         }
 
         builder.UseSetting("Registrations:Limits:PerIpPerHour", "100000");
-        builder.UseSetting("Registrations:Limits:PerAddressPerHour", "100");
+        builder.UseSetting("Registrations:Limits:PerAddressPerDay", "100");
+        builder.UseSetting("Registrations:Limits:OverallPerHour", "100000");
         builder.UseSetting("Registrations:JobIntervalSeconds", "3600");
         builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
     }
@@ -85,7 +86,7 @@ public static class RegistrationSteps
     };
 
     public static Task<Register.Result?> RegisterAsync(this PlatformFactory app, string slug, string name, string email, RegistrationAnswers? answers = null) =>
-        app.InScopeAsync(sp => sp.GetRequiredService<Register.Handler>().HandleAsync(new Register.Command(slug, name, email, answers, "127.0.0.1"), CancellationToken.None));
+        app.InScopeAsync(sp => sp.GetRequiredService<Register.Handler>().HandleAsync(new Register.Command(slug, name, email, answers, System.Net.IPAddress.Loopback), CancellationToken.None));
 
     public static Task<List<EventRegistration>> RegistrationsAsync(this PlatformFactory app, Guid eventKey) =>
         app.InScopeAsync(sp => PlatformFactory.Db(sp).Registrations().AsNoTracking().Where(r => r.EventKey == eventKey).OrderBy(r => r.Id).ToListAsync());

@@ -71,7 +71,23 @@ public sealed class ContentForm
     // Dossiers (in order)
     public List<Guid> Items { get; set; } = [];
 
+    // Events, workshops and reports: presentations and documents from the media library
+    public List<AttachmentRow> Attachments { get; set; } = [];
+
     public bool IsEvent => Type is ContentType.Event or ContentType.Workshop;
+}
+
+/// <summary>One attachment row; speaker and programme item are offered for events only.</summary>
+public sealed class AttachmentRow
+{
+    public Guid? Media { get; set; }
+    public string? Title { get; set; }
+    public Guid? Speaker { get; set; }
+
+    /// <summary>The programme item it belongs to, counted from 1.</summary>
+    public int? ProgrammeItem { get; set; }
+
+    public bool IsEmpty => Media is null && string.IsNullOrWhiteSpace(Title);
 }
 
 public sealed class ProgrammeRow

@@ -20,6 +20,7 @@ public static class ContentFormMapping
             {
                 Title = title, Slug = slug, Summary = Clean(f.Summary), Terms = terms, Event = f.Event, Body = Clean(f.Body),
                 Outcomes = [.. (f.Outcomes ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)], Authors = [.. f.Authors.Distinct()],
+                Attachments = AttachmentRows.ToAttachments(f.Attachments, errors),
             },
             ContentType.DossierArticle => new DossierArticleContent
             {
@@ -53,6 +54,7 @@ public static class ContentFormMapping
                 : new Venue { Name = Clean(f.VenueName), Address = Clean(f.VenueAddress), PostalCode = Clean(f.VenuePostalCode), City = f.VenueCity.Trim() },
             OnlineUrl = Clean(f.OnlineUrl), Body = Clean(f.Body), Organisers = [.. f.Organisers.Distinct()], Partners = [.. f.Partners.Distinct()],
             Speakers = [.. f.Speakers.Distinct()], Audience = Clean(f.Audience), Price = Clean(f.Price), Cancelled = f.Cancelled,
+            Attachments = AttachmentRows.ToAttachments(f.Attachments, errors),
             Programme = [.. f.Programme.Where(p => !IsEmpty(p)).Select(p => new ProgrammeItem
             {
                 StartTime = p.StartTime, EndTime = p.EndTime, Title = p.Title?.Trim() ?? "", Description = Clean(p.Description), Speakers = [.. p.Speakers.Distinct()],
@@ -76,7 +78,7 @@ public static class ContentFormMapping
             {
                 Title = e.Title, Slug = e.Slug, Summary = e.Summary, Terms = e.Terms, Format = e.Format, Start = e.Start, End = e.End, AllDay = e.AllDay,
                 Venue = e.Venue, OnlineUrl = e.OnlineUrl, Body = e.Body, Organisers = e.Organisers, Partners = e.Partners, Speakers = e.Speakers,
-                Programme = e.Programme, Audience = e.Audience, Registration = e.Registration, Price = e.Price, Cancelled = e.Cancelled,
+                Programme = e.Programme, Audience = e.Audience, Registration = e.Registration, Price = e.Price, Cancelled = e.Cancelled, Attachments = e.Attachments,
                 Facilitator = f.Facilitator, MaxParticipants = f.MaxParticipants, Materials = Clean(f.Materials),
             }
             : e;
@@ -112,6 +114,7 @@ public static class ContentFormMapping
                 }
 
                 f.Programme = [.. e.Programme.Select(p => new ProgrammeRow { StartTime = p.StartTime, EndTime = p.EndTime, Title = p.Title, Description = p.Description, Speakers = [.. p.Speakers] })];
+                f.Attachments = AttachmentRows.FromAttachments(e.Attachments);
                 if (e is WorkshopContent w)
                 {
                     (f.Facilitator, f.MaxParticipants, f.Materials) = (w.Facilitator, w.MaxParticipants, w.Materials);
@@ -120,6 +123,7 @@ public static class ContentFormMapping
                 break;
             case MeetingReportContent r:
                 (f.Event, f.Body, f.Outcomes, f.Authors) = (r.Event, r.Body, string.Join('\n', r.Outcomes), [.. r.Authors]);
+                f.Attachments = AttachmentRows.FromAttachments(r.Attachments);
                 break;
             case DossierArticleContent a:
                 (f.Lead, f.Body, f.Authors) = (a.Lead, a.Body, [.. a.Authors]);

@@ -1,5 +1,7 @@
 using KnowledgePlatform.Web.Content;
 using KnowledgePlatform.Web.Data;
+using KnowledgePlatform.Web.Media;
+using KnowledgePlatform.Web.Media.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgePlatform.Web.Areas.Admin.Editing;
@@ -43,6 +45,12 @@ public sealed class Pickers(KnowledgeDbContext db)
         return [.. (await query.OrderBy(x => x.Title).Take(2000).ToListAsync(ct)).Select(x => new Choice(x.Key, $"{x.Title} ({ContentTypeNames.Of(x.Type)})"))];
     }
 
+    /// <summary>Documents in the media library (what can be attached), newest first: "Programma.pdf (PDF, 1,2 MB)".</summary>
+    public async Task<IReadOnlyList<Choice>> DocumentsAsync(CancellationToken ct) =>
+        [.. (await db.Set<MediaItem>().AsNoTracking().Where(m => MediaFormats.Documents.Contains(m.Format))
+                .OrderByDescending(m => m.UploadedUtc).Take(2000).Select(m => new { m.Id, m.OriginalName, m.Format, m.Length }).ToListAsync(ct))
+            .Select(m => new Choice(m.Id, $"{m.OriginalName} ({m.Format.ShortName()}, {FileSizes.Dutch(m.Length)})"))];
+
     /// <summary>Search-as-you-type: up to 20 matches on the name or title.</summary>
     public async Task<IReadOnlyList<Choice>> SearchAsync(string kind, string? q, CancellationToken ct)
     {
@@ -54,6 +62,7 @@ public sealed class Pickers(KnowledgeDbContext db)
             "termen" => (await TermsAsync(ct)).SelectMany(v => v.Terms.Select(t => t with { Label = $"{t.Label} ({v.Name})" })),
             "inhoud" => await ItemsAsync(null, null, ct),
             "bijeenkomsten" => await ItemsAsync([ContentType.Event, ContentType.Workshop], null, ct),
+            "documenten" => await DocumentsAsync(ct),
             _ => [],
         };
         return [.. all.Where(o => text.Length == 0 || o.Label.Contains(text, StringComparison.OrdinalIgnoreCase)).Take(20)];

@@ -20,9 +20,14 @@ public sealed partial class BewerkenModel
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid key, CancellationToken ct)
     {
-        if (!await MayPublishAsync())
+        if (!await access.MayPublishAsync(User))
         {
             return Forbid();
+        }
+
+        if (await RefuseAsync(key, ct) is { } refused)
+        {
+            return refused;
         }
 
         await workflow.DeleteAsync(key, Editor, ct);
@@ -40,9 +45,14 @@ public sealed partial class BewerkenModel
 
     private async Task<IActionResult> StatusAsync(Guid key, Func<Task> change, string message, CancellationToken ct)
     {
-        if (!await MayPublishAsync())
+        if (!await access.MayPublishAsync(User))
         {
             return Forbid();
+        }
+
+        if (await RefuseAsync(key, ct) is { } refused)
+        {
+            return refused;
         }
 
         try

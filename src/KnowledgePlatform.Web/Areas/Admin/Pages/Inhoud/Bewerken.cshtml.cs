@@ -1,8 +1,6 @@
-using KnowledgePlatform.Web.Accounts;
 using KnowledgePlatform.Web.Areas.Admin.Editing;
 using KnowledgePlatform.Web.Content;
 using KnowledgePlatform.Web.Data;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,13 +12,18 @@ namespace KnowledgePlatform.Web.Areas.Admin.Pages.Inhoud;
 /// JavaScript: programme rows are added, moved and removed by re-rendering the posted form.
 /// </summary>
 public sealed partial class BewerkenModel(KnowledgeDbContext db, EditContent.Handler edit, Workflow workflow, Pickers pickers,
-    IAuthorizationService authorization) : PageModel
+    BackOfficeAccess access) : PageModel
 {
     [BindProperty] public ContentForm Form { get; set; } = new();
     public Guid? Key { get; private set; }
     public ContentItem? Item { get; private set; }
     public EditorialState? State { get; private set; }
     public bool CanPublish { get; private set; }
+
+    /// <summary>This user's rights on the item (null for a new one); see <see cref="BackOfficeAccess"/>.</summary>
+    public BackOfficeAccess.ContentDecision? Access { get; private set; }
+
+    public bool ReadOnly => Access is { CanChange: false };
     public EditChoices Choices { get; private set; } = EditChoices.Empty;
     private string Editor => User.Identity?.Name ?? "?";
 
@@ -33,6 +36,8 @@ public sealed partial class BewerkenModel(KnowledgeDbContext db, EditContent.Han
             {
                 return NotFound();
             }
+
+            Access = await access.ContentAsync(User, k, ct);
 
             var json = await db.ContentVersions.AsNoTracking().Where(v => v.ContentKey == k && v.Number == item.LatestVersion).Select(v => v.Body).SingleAsync(ct);
             Form = ContentFormMapping.FromBody(ContentJson.DeserializeBody(json), item.LatestVersion);
@@ -50,45 +55,21 @@ public sealed partial class BewerkenModel(KnowledgeDbContext db, EditContent.Han
         return await ShowAsync(key, ct);
     }
 
-    public Task<IActionResult> OnPostAsync(Guid? key, CancellationToken ct) => SaveThenAsync(key, null, ct);
+    public async Task<IActionResult> OnPostAsync(Guid? key, CancellationToken ct) =>
+        await RefuseAsync(key, ct) ?? await SaveThenAsync(key, null, ct);
 
-    public Task<IActionResult> OnPostSubmitAsync(Guid? key, CancellationToken ct) => SaveThenAsync(key, async k =>
+    public async Task<IActionResult> OnPostSubmitAsync(Guid? key, CancellationToken ct) => await RefuseAsync(key, ct) ?? await SaveThenAsync(key, async k =>
     {
         await workflow.SubmitAsync(k, Editor, ct);
         return "Opgeslagen en aangeboden ter beoordeling.";
     }, ct);
 
-    public async Task<IActionResult> OnPostPublishAsync(Guid? key, CancellationToken ct) => !await MayPublishAsync() ? Forbid()
-        : await SaveThenAsync(key, async k =>
+    public async Task<IActionResult> OnPostPublishAsync(Guid? key, CancellationToken ct) => !await access.MayPublishAsync(User) ? Forbid()
+        : await RefuseAsync(key, ct) ?? await SaveThenAsync(key, async k =>
         {
             await workflow.PublishAsync(k, Editor, ct);
             return "Opgeslagen en gepubliceerd.";
         }, ct);
-
-    /// <summary>Programme editing without JavaScript: "add", "up:2", "down:0", "remove:1" re-render the form unsaved.</summary>
-    public async Task<IActionResult> OnPostProgrammeAsync(Guid? key, string? step, CancellationToken ct)
-    {
-        ModelState.Clear();
-        var parts = (step ?? "").Split(':');
-        var index = parts.Length == 2 && int.TryParse(parts[1], out var i) && i >= 0 && i < Form.Programme.Count ? i : -1;
-        switch (parts[0])
-        {
-            case "add":
-                Form.Programme.Add(new ProgrammeRow());
-                break;
-            case "up" when index > 0:
-                (Form.Programme[index - 1], Form.Programme[index]) = (Form.Programme[index], Form.Programme[index - 1]);
-                break;
-            case "down" when index >= 0 && index < Form.Programme.Count - 1:
-                (Form.Programme[index + 1], Form.Programme[index]) = (Form.Programme[index], Form.Programme[index + 1]);
-                break;
-            case "remove" when index >= 0:
-                Form.Programme.RemoveAt(index);
-                break;
-        }
-
-        return await ShowAsync(key, ct);
-    }
 
     private async Task<IActionResult> SaveThenAsync(Guid? key, Func<Guid, Task<string>>? then, CancellationToken ct)
     {
@@ -149,11 +130,25 @@ public sealed partial class BewerkenModel(KnowledgeDbContext db, EditContent.Han
         "People" => "Form.Speakers",
         "Organisers" => "Form.Organisers",
         "Items" => "Form.Items",
+        "Attachments" => "Form.Attachments",
         "Registration.Questions.FreeQuestion" => "Form.FreeQuestion",
         _ => "Form." + field.Replace(".", "", StringComparison.Ordinal),
     };
 
-    private async Task<bool> MayPublishAsync() => (await authorization.AuthorizeAsync(User, Policies.Publish)).Succeeded;
+    /// <summary>
+    /// Every POST that names an item: 404 for an unknown key (a save never creates an item under a key
+    /// from the address), 403 when this user may not change it. Null: go ahead.
+    /// </summary>
+    private async Task<IActionResult?> RefuseAsync(Guid? key, CancellationToken ct)
+    {
+        if (key is not { } k)
+        {
+            return null; // a new item: every back-office role may create
+        }
+
+        Access = await access.ContentAsync(User, k, ct);
+        return !Access.Exists ? NotFound() : !Access.CanChange ? Forbid() : null;
+    }
 
     private async Task<IActionResult> ShowAsync(Guid? key, CancellationToken ct)
     {
@@ -164,7 +159,7 @@ public sealed partial class BewerkenModel(KnowledgeDbContext db, EditContent.Han
             State = await db.Set<EditorialState>().AsNoTracking().SingleOrDefaultAsync(s => s.ContentKey == k, ct);
         }
 
-        CanPublish = await MayPublishAsync();
+        CanPublish = await access.MayPublishAsync(User);
         Choices = await EditChoices.LoadAsync(pickers, Form.Type, key, ct);
         return Page();
     }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KnowledgePlatform.Web.Areas.Admin.Pages.Inhoud;
 
 /// <summary>Version history: every saved version, a side-by-side comparison of two, and restore (as a new draft).</summary>
-public sealed class VersiesModel(KnowledgeDbContext db, CompareVersions.Handler compare, Workflow workflow) : PageModel
+public sealed class VersiesModel(KnowledgeDbContext db, CompareVersions.Handler compare, Workflow workflow, BackOfficeAccess access) : PageModel
 {
     public sealed record VersionRow(int Number, string Title, string CreatedBy, DateTime CreatedUtc, string? Note);
 
@@ -20,6 +20,9 @@ public sealed class VersiesModel(KnowledgeDbContext db, CompareVersions.Handler 
     public IReadOnlyList<VersionRow> Versions { get; private set; } = [];
     public IReadOnlyList<CompareVersions.Change> Changes { get; private set; } = [];
 
+    /// <summary>Restoring is a change to the item; anyone in the back-office may look at its history.</summary>
+    public bool CanRestore { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid key, CancellationToken ct)
     {
         var item = await db.ContentItems.AsNoTracking().SingleOrDefaultAsync(i => i.Key == key, ct);
@@ -29,6 +32,7 @@ public sealed class VersiesModel(KnowledgeDbContext db, CompareVersions.Handler 
         }
 
         (Key, LiveVersion) = (key, item.LiveVersion);
+        CanRestore = (await access.ContentAsync(User, key, ct)).CanChange;
         Versions = await db.ContentVersions.AsNoTracking().Where(v => v.ContentKey == key).OrderByDescending(v => v.Number)
             .Select(v => new VersionRow(v.Number, v.Title, v.CreatedBy, v.CreatedUtc, v.Note)).ToListAsync(ct);
         Title = Versions[0].Title;
@@ -44,6 +48,17 @@ public sealed class VersiesModel(KnowledgeDbContext db, CompareVersions.Handler 
 
     public async Task<IActionResult> OnPostRestoreAsync(Guid key, int version, CancellationToken ct)
     {
+        var decision = await access.ContentAsync(User, key, ct);
+        if (!decision.Exists)
+        {
+            return NotFound();
+        }
+
+        if (!decision.CanChange)
+        {
+            return Forbid();
+        }
+
         try
         {
             var result = await workflow.RestoreAsync(key, version, User.Identity?.Name ?? "?", ct);

@@ -1,21 +1,23 @@
-using KnowledgePlatform.Web.Accounts;
 using KnowledgePlatform.Web.Content;
 using KnowledgePlatform.Web.Data;
 using KnowledgePlatform.Web.Media;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgePlatform.Web.Areas.Admin.Pages.Media;
 
-/// <summary>One media item: alt text, focal point, folder, where it is used, and delete (refused while in use; Publish policy).</summary>
-public sealed class BewerkenModel(KnowledgeDbContext db, MediaUsage.Handler usage, MediaFolders.Handler folders) : PageModel
+/// <summary>
+/// One media item: alt text, focal point, folder (its uploader or Publish), where it is used, and delete
+/// (refused while in use; Publish policy). Others see it read-only.
+/// </summary>
+public sealed class BewerkenModel(KnowledgeDbContext db, MediaUsage.Handler usage, MediaFolders.Handler folders, BackOfficeAccess access) : PageModel
 {
     public MediaItem Item { get; private set; } = null!;
     public IReadOnlyList<MediaUsage.Use> Uses { get; private set; } = [];
     public IReadOnlyList<MediaFolder> Folders { get; private set; } = [];
     public bool CanDelete { get; private set; }
+    public bool CanChange { get; private set; }
 
     [BindProperty] public string? AltText { get; set; }
     [BindProperty] public int FocalX { get; set; }
@@ -38,6 +40,16 @@ public sealed class BewerkenModel(KnowledgeDbContext db, MediaUsage.Handler usag
 
     public async Task<IActionResult> OnPostAsync(Guid id, [FromServices] UpdateMedia.Handler update, CancellationToken ct)
     {
+        if (await db.Set<MediaItem>().AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct) is not { } current)
+        {
+            return NotFound();
+        }
+
+        if (!await access.MayChangeMediaAsync(User, current))
+        {
+            return Forbid();
+        }
+
         try
         {
             await update.HandleAsync(new UpdateMedia.Command(id, AltText, FocalX, FocalY, FolderId, Actor), ct);
@@ -55,10 +67,9 @@ public sealed class BewerkenModel(KnowledgeDbContext db, MediaUsage.Handler usag
         }
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(Guid id, [FromServices] DeleteMedia.Handler delete,
-        [FromServices] IAuthorizationService authorization, CancellationToken ct)
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id, [FromServices] DeleteMedia.Handler delete, CancellationToken ct)
     {
-        if (!(await authorization.AuthorizeAsync(User, Policies.Publish)).Succeeded)
+        if (!await access.MayPublishAsync(User))
         {
             return Forbid();
         }
@@ -110,7 +121,8 @@ public sealed class BewerkenModel(KnowledgeDbContext db, MediaUsage.Handler usag
         Item = item;
         Uses = await usage.HandleAsync(id, ct);
         Folders = await folders.ListAsync(ct);
-        CanDelete = (await HttpContext.RequestServices.GetRequiredService<IAuthorizationService>().AuthorizeAsync(User, Policies.Publish)).Succeeded;
+        CanDelete = await access.MayPublishAsync(User);
+        CanChange = await access.MayChangeMediaAsync(User, item);
         return true;
     }
 }

@@ -8,11 +8,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace KnowledgePlatform.Web.Areas.Admin.Pages.Registrations;
+namespace KnowledgePlatform.Web.Areas.Admin.Pages.Aanmeldingen;
 
 /// <summary>One event's registrations: search, status changes, CSV export and a message to all.</summary>
 [Authorize(Policy = Policies.Publish)]
-public sealed class EventModel(KnowledgeDbContext db, ManageRegistrations.Handler manage) : PageModel
+public sealed class BijeenkomstModel(KnowledgeDbContext db, ManageRegistrations.Handler manage) : PageModel
 {
     public Guid Key { get; private set; }
     public EventContent Event { get; private set; } = null!;
@@ -50,7 +50,7 @@ public sealed class EventModel(KnowledgeDbContext db, ManageRegistrations.Handle
             row.AddRange(fields.Select(given.GetValueOrDefault));
             return (IReadOnlyList<string?>)row;
         });
-        return File(RegistrationCsv.Write([header, .. rows]), RegistrationCsv.ContentType, $"aanmeldingen-{Event.Slug}.csv");
+        return File(SpreadsheetCsv.Write([header, .. rows]), SpreadsheetCsv.ContentType, $"aanmeldingen-{Event.Slug}.csv");
     }
 
     public async Task<IActionResult> OnPostStatusAsync(Guid key, long id, ManageRegistrations.Action change, CancellationToken ct)

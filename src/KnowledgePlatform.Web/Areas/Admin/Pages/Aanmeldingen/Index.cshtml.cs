@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace KnowledgePlatform.Web.Areas.Admin.Pages.Registrations;
+namespace KnowledgePlatform.Web.Areas.Admin.Pages.Aanmeldingen;
 
 /// <summary>Events with registrations: counts per status, newest event first. Personal data, so Publish.</summary>
 [Authorize(Policy = Policies.Publish)]

@@ -1,0 +1,13 @@
+namespace KnowledgePlatform.Web.Newsletter;
+
+/// <summary>`Newsletter:*` settings of the editors' screens (the sending settings are Mail's <see cref="Mail.SendingOptions"/>).</summary>
+public sealed class NewsletterAdminOptions
+{
+    public const string Section = "Newsletter";
+
+    /// <summary>Test mails one editor may send per day (each is a full issue to their own address).</summary>
+    public int TestMailsPerDay { get; set; } = 20;
+
+    /// <summary>Largest subscriber CSV import, in rows.</summary>
+    public int ImportMaxRows { get; set; } = 50_000;
+}
