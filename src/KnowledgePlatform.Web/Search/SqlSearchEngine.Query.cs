@@ -56,12 +56,15 @@ public abstract partial class SqlSearchEngine
     /// <paramref name="order"/>, @take from @skip. By default every match is ranked; an engine whose
     /// ranking is costly per match may rank a capped candidate set when <paramref name="needed"/> is
     /// small, and may add a third column with the total when its pass over the matches gives it.
+    /// With filters the total comes with the page (a window count over the filtered matches: counting
+    /// them again would cost as much as the page); without, <see cref="CountAsync"/> is cheaper.
     /// </summary>
     protected virtual string RankSql(Matches matches, string where, string order, int needed) => $"""
-        SELECT d.id, {RecencySql(matches.Score)} AS score
-        FROM {matches.From}
-        WHERE {matches.Condition} AND {where}
-        ORDER BY {order}, d.id
+        SELECT id, score{(where == "1 = 1" ? "" : ", COUNT(*) OVER () AS total")} FROM (
+            SELECT d.id, {RecencySql(matches.Score)} AS score, d.date_utc
+            FROM {matches.From}
+            WHERE {matches.Condition} AND {where}) r
+        ORDER BY {order}, id
         LIMIT @take OFFSET @skip
         """;
 
@@ -157,8 +160,8 @@ public abstract partial class SqlSearchEngine
         SearchSort sort, int page, int pageSize, ParsedQuery parsed, CancellationToken ct)
     {
         var order = sort == SearchSort.Date || matches.Kind != MatchKind.Ranked
-            ? "d.date_utc DESC NULLS LAST, score DESC"
-            : "score DESC, d.date_utc DESC NULLS LAST";
+            ? "date_utc DESC NULLS LAST, score DESC"
+            : "score DESC, date_utc DESC NULLS LAST";
         var sql = RankSql(matches, where, order, page * pageSize);
         var ranked = new List<(long Id, double Score)>(pageSize);
         int? total = null;
@@ -169,7 +172,8 @@ public abstract partial class SqlSearchEngine
             while (await reader.ReadAsync(ct))
             {
                 ranked.Add((Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToDouble(reader.GetValue(1), CultureInfo.InvariantCulture)));
-                total = reader.FieldCount > 2 ? Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture) : null;
+                var last = reader.FieldCount - 1;
+                total = reader.GetName(last) == "total" ? Convert.ToInt32(reader.GetValue(last), CultureInfo.InvariantCulture) : null;
             }
         }
 
