@@ -64,6 +64,14 @@ public static partial class SearchBenchmark
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"| {engineName} | {q.Label} | `{q.Text}` | {raw.P50:F1} | {raw.P95:F1} | {inProcess.P50:F1} | {inProcess.P95:F1} | {noFacets.P95:F1} | {h50:F1} | {h95:F1} | {h95 / raw.P95:F2}× | {result!.Total} | {(result.FacetCountsEstimated ? "estimated" : "exact")} |"));
         }
+
+        if (url is not null)
+        {
+            // The floor under every HTTP figure: a request the app answers without any work.
+            var floor = await TimeAsync(rounds, async () => (await http.GetAsync($"{url.TrimEnd('/')}/health/live", ct)).EnsureSuccessStatusCode().Dispose());
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"\n{engineName}: an empty request (GET /health/live) over HTTP: p50 {floor.P50:F1} ms, p95 {floor.P95:F1} ms"));
+        }
     }
 
     private static string ApiUrl(string baseUrl, BenchmarkQuery q) =>
