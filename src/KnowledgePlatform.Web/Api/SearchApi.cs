@@ -8,13 +8,18 @@ namespace KnowledgePlatform.Web.Api;
 
 public sealed record SearchHitContract(Guid Key, string Type, string Title, string Url, string Snippet, DateTimeOffset? Date, double Score);
 
-/// <summary>The search answer; <c>snippet</c> is HTML: encoded text with &lt;mark&gt; around matched words.</summary>
+/// <summary>
+/// The search answer; <c>snippet</c> is HTML: encoded text with &lt;mark&gt; around matched words.
+/// <c>facetCountsEstimated</c> is true when the facet counts were estimated from a sample of very
+/// many matches (<c>total</c> is always exact).
+/// </summary>
 public sealed record SearchResponse(
     int Total,
     int Page,
     int PageSize,
     IReadOnlyList<SearchHitContract> Hits,
     IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets,
+    bool FacetCountsEstimated,
     string? DidYouMean,
     string? Notice);
 
@@ -63,6 +68,6 @@ public static class SearchApi
             result.Total, query.Page, query.PageSize,
             [.. result.Hits.Select(h => new SearchHitContract(h.Key, h.Type, h.Title, new Uri(baseUri, h.Url.TrimStart('/')).ToString(), h.Snippet,
                 h.DateUtc is { } d ? DutchTime.ToAmsterdam(d) : null, Math.Round(h.Score, 4)))],
-            result.Facets, result.DidYouMean, result.Notice));
+            result.Facets, result.FacetCountsEstimated, result.DidYouMean, result.Notice));
     }
 }

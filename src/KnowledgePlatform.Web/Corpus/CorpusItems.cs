@@ -6,34 +6,40 @@ namespace KnowledgePlatform.Web.Corpus;
 /// <summary>One generated, published content item with its version and references.</summary>
 internal static class CorpusItems
 {
+    private static readonly string[] Venues = ["Buurthuis", "Vergadercentrum", "Stadhuis", "Wijkcentrum", "Bibliotheek", "Congrescentrum"];
+
     private static readonly DateTime Start = new(2015, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
     public static (ContentItem Item, ContentVersion Version, List<ContentReference> References) Create(
         DutchText text, CorpusSupport s, int index, List<(Guid Key, ContentType Type)> earlier, DateTime now)
     {
         var r = text.Random;
+        text.StartDocument();
         var published = Start.AddMinutes(r.NextDouble() * (now - Start).TotalMinutes);
-        var title = text.Title();
-        var terms = Pick(r, s.Themes, 1, 3).Concat(Pick(r, s.Regions, 1, 2)).Select(t => t.Key).ToList();
-        var common = (Title: title, Slug: GenerateCorpus.Slug(title, index), Summary: text.Sentence(12, 30), Terms: terms);
         var roll = r.NextDouble();
+        var title = roll is >= 0.40 and < 0.73 ? DutchWords.EventKinds[r.Next(DutchWords.EventKinds.Length)] + text.Title() : text.Title();
+        var terms = s.Themes.Some(r, 1, 3).Concat(s.Regions.Some(r, 1, 2)).Select(t => t.Key).ToList();
+        var common = (Title: title, Slug: GenerateCorpus.Slug(title, index), Summary: text.Sentence(12, 30), Terms: terms);
+
+        // A kennisplatform's mix: mostly articles and events, a report for about half the events,
+        // a weekly newsletter and a few dossiers.
         ContentBody body = roll switch
         {
-            < 0.30 => new DossierArticleContent
+            < 0.40 => new DossierArticleContent
             {
                 Title = common.Title, Slug = common.Slug, Summary = common.Summary, Terms = common.Terms,
-                Lead = text.Sentence(15, 30), Body = text.Paragraphs(r.Next(3, 8)), Authors = Keys(r, s.People, 1, 2),
+                Lead = text.Sentence(15, 30), Body = text.Paragraphs(r.Next(4, 10)), Authors = [.. s.People.Some(r, 1, 2).Select(p => p.Key)],
             },
-            < 0.65 => Event(text, s, common, published, now, workshop: roll >= 0.55),
-            < 0.85 => new MeetingReportContent
+            < 0.73 => Event(text, s, common, published, now, workshop: roll >= 0.65),
+            < 0.88 => new MeetingReportContent
             {
-                Title = common.Title, Slug = common.Slug, Summary = common.Summary, Terms = common.Terms, Body = text.Paragraphs(r.Next(3, 8)),
+                Title = "Verslag: " + common.Title, Slug = common.Slug, Summary = common.Summary, Terms = common.Terms, Body = text.Paragraphs(r.Next(4, 11)),
                 Event = Earlier(r, earlier, ContentType.Event, 1) is [var reported] ? reported : null,
                 Outcomes = [.. Enumerable.Range(0, r.Next(0, 6)).Select(_ => text.Sentence(5, 12))],
             },
-            < 0.93 when earlier.Count > 10 => new DossierContent
+            < 0.92 when earlier.Count > 10 => new DossierContent
             {
-                Title = common.Title, Slug = common.Slug, Summary = common.Summary, Terms = common.Terms, Intro = text.Paragraphs(1),
+                Title = "Dossier " + common.Title, Slug = common.Slug, Summary = common.Summary, Terms = common.Terms, Intro = text.Paragraphs(r.Next(1, 3)),
                 Items = Earlier(r, earlier, null, r.Next(3, 12)),
             },
             _ when earlier.Count > 10 => new NewsletterIssueContent
@@ -71,14 +77,14 @@ internal static class CorpusItems
         // Events lie a few weeks after their announcement; a fifth of them are still to come.
         var startUtc = r.NextDouble() < 0.2 ? now.AddDays(r.Next(1, 400)) : published.AddDays(r.Next(7, 60));
         var start = DutchTime.ToAmsterdam(new DateTime(startUtc.Year, startUtc.Month, startUtc.Day, 12, 0, 0, DateTimeKind.Utc));
-        var speakers = Keys(r, s.People, 1, 4);
+        var speakers = s.People.Some(r, 1, 4).Select(p => p.Key).ToList();
         var online = r.NextDouble() < 0.25;
         EventContent e = new()
         {
             Title = c.Title, Slug = c.Slug, Summary = c.Summary, Terms = c.Terms, Start = start, End = start.AddHours(r.Next(1, 5)),
-            Venue = online ? null : new Venue { Name = DutchText.Capitalise(text.Words(1, 3)), Address = $"{DutchText.Capitalise(text.Word())}straat {r.Next(1, 200)}", City = s.Regions[r.Next(s.Regions.Count)].Name },
+            Venue = online ? null : new Venue { Name = $"{Venues[r.Next(Venues.Length)]} {DutchText.Capitalise(text.ContentWord())}", Address = $"{DutchText.Capitalise(text.ContentWord())}straat {r.Next(1, 200)}", City = s.Regions.Items[r.Next(1, s.Regions.Items.Count)].Name },
             OnlineUrl = online ? "https://meet.example.nl/" + c.Slug : null,
-            Body = text.Paragraphs(r.Next(2, 6)), Organisers = Keys(r, s.Organisations, 1, 3), Speakers = speakers,
+            Body = text.Paragraphs(r.Next(2, 6)), Organisers = [.. s.Organisations.Some(r, 1, 3).Select(o => o.Key)], Speakers = speakers,
             Programme = [.. speakers.Select((p, i) => new ProgrammeItem { StartTime = new TimeOnly(13 + i, 0), Title = text.Title(), Description = "<p>" + text.Sentence() + "</p>", Speakers = [p] })],
             Audience = text.Sentence(4, 10), Price = r.NextDouble() < 0.5 ? "Gratis" : $"€ {r.Next(2, 40) * 5}",
             Registration = new Registration { Mode = RegistrationMode.External, Url = "https://aanmelden.example.nl/" + c.Slug },
@@ -93,13 +99,6 @@ internal static class CorpusItems
         Audience = e.Audience, Price = e.Price, Registration = e.Registration,
         Facilitator = facilitator, MaxParticipants = max, Materials = materials,
     };
-
-    private static IEnumerable<T> Pick<T>(Random r, List<T> from, int min, int max) =>
-        Enumerable.Range(0, r.Next(min, max + 1)).Select(_ => from[r.Next(from.Count)]).Distinct();
-
-    private static List<Guid> Keys(Random r, List<Person> people, int min, int max) => [.. Pick(r, people, min, max).Select(p => p.Key)];
-
-    private static List<Guid> Keys(Random r, List<Organisation> orgs, int min, int max) => [.. Pick(r, orgs, min, max).Select(o => o.Key)];
 
     private static List<Guid> Earlier(Random r, List<(Guid Key, ContentType Type)> earlier, ContentType? type, int count)
     {

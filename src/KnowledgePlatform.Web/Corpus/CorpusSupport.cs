@@ -2,9 +2,13 @@ using KnowledgePlatform.Web.Content;
 
 namespace KnowledgePlatform.Web.Corpus;
 
-/// <summary>The supporting entities of a generated corpus: vocabularies, organisations and people.</summary>
+/// <summary>
+/// The supporting entities of a generated corpus: vocabularies, organisations and people, each
+/// with a skewed picker, because real use is skewed too: a few themes and regions are on most
+/// items, and a few speakers appear far more often than the rest.
+/// </summary>
 public sealed record CorpusSupport(
-    List<Vocabulary> Vocabularies, List<Term> Themes, List<Term> Regions, List<Organisation> Organisations, List<Person> People)
+    List<Vocabulary> Vocabularies, Skewed<Term> Themes, Skewed<Term> Regions, Skewed<Organisation> Organisations, Skewed<Person> People)
 {
     private static readonly string[] ThemeNames =
     [
@@ -19,32 +23,33 @@ public sealed record CorpusSupport(
         "Maastricht", "Dordrecht", "Zoetermeer", "Ede", "Delft", "Zeist", "Hilversum", "Leeuwarden", "Alkmaar", "Venlo",
     ];
 
-    private static readonly string[] Honorifics = ["", "", "", "Dr.", "Prof. dr.", "drs.", "mr."];
-
+    /// <summary>One organisation per 50 items and one person per 8 items (at least 10 and 20).</summary>
     public static CorpusSupport Create(DutchText text, int count)
     {
+        var r = text.Random;
         var theme = Vocab(Vocabulary.ThemeAlias, "Thema", ThemeNames);
         var region = Vocab(Vocabulary.RegionAlias, "Regio", RegionNames);
         var organisations = Enumerable.Range(0, Math.Max(10, count / 50)).Select(i =>
         {
-            var name = DutchText.Capitalise(text.Words(1, 3));
+            var place = r.NextDouble() < 0.5 ? RegionNames[r.Next(1, RegionNames.Length)] : DutchText.Capitalise(text.ContentWord());
+            var name = string.Format(System.Globalization.CultureInfo.InvariantCulture, Pick(r, DutchWords.OrganisationPatterns), place);
             return new Organisation { Key = Key(text), Slug = $"{Slugs.From(name)}-o{i}", Name = name, Website = $"https://organisatie{i}.example.nl" };
         }).ToList();
         var people = Enumerable.Range(0, Math.Max(20, count / 8)).Select(i =>
         {
-            var name = $"{DutchText.Capitalise(text.Word())} {DutchText.Capitalise(text.Word())}";
+            var name = string.Join(' ', new[] { Pick(r, DutchWords.FirstNames), Pick(r, DutchWords.Prefixes), Pick(r, DutchWords.Surnames) }.Where(p => p.Length > 0));
             return new Person
             {
                 Key = Key(text),
                 Slug = $"{Slugs.From(name)}-p{i}",
-                Honorific = Honorifics[text.Random.Next(Honorifics.Length)] is { Length: > 0 } h ? h : null,
+                Honorific = Pick(r, DutchWords.Honorifics) is { Length: > 0 } h ? h : null,
                 Name = name,
                 Role = text.Words(2, 5),
-                OrganisationKey = organisations[text.Random.Next(organisations.Count)].Key,
+                OrganisationKey = organisations[r.Next(organisations.Count)].Key,
                 Bio = text.Sentence(12, 30),
             };
         }).ToList();
-        return new CorpusSupport([theme, region], theme.Terms, region.Terms, organisations, people);
+        return new CorpusSupport([theme, region], new(theme.Terms, 0.8), new(region.Terms, 0.8), new(organisations, 0.7), new(people, 0.5));
 
         Vocabulary Vocab(string alias, string name, string[] terms)
         {
@@ -63,4 +68,35 @@ public sealed record CorpusSupport(
         bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
         return new Guid(bytes);
     }
+
+    private static string Pick(Random r, string[] from) => from[r.Next(from.Length)];
+}
+
+/// <summary>Picks from a list with weight 1 / (index + 1)^exponent: the first items often, the last rarely.</summary>
+public sealed class Skewed<T>
+{
+    private readonly double[] cumulative;
+
+    public Skewed(List<T> items, double exponent)
+    {
+        Items = items;
+        cumulative = new double[items.Count];
+        var sum = 0.0;
+        for (var i = 0; i < items.Count; i++)
+        {
+            cumulative[i] = sum += 1.0 / Math.Pow(i + 1, exponent);
+        }
+    }
+
+    public List<T> Items { get; }
+
+    public T Next(Random random)
+    {
+        var index = Array.BinarySearch(cumulative, random.NextDouble() * cumulative[^1]);
+        return Items[Math.Min(Items.Count - 1, index < 0 ? ~index : index)];
+    }
+
+    /// <summary>From <paramref name="min"/> to <paramref name="max"/> distinct items.</summary>
+    public List<T> Some(Random random, int min, int max) =>
+        [.. Enumerable.Range(0, random.Next(min, max + 1)).Select(_ => Next(random)).Distinct()];
 }

@@ -25,8 +25,8 @@ public static class GenerateCorpus
             await SaveAsync(db =>
             {
                 db.Vocabularies.AddRange(supporting.Vocabularies);
-                db.Organisations.AddRange(supporting.Organisations);
-                db.People.AddRange(supporting.People);
+                db.Organisations.AddRange(supporting.Organisations.Items);
+                db.People.AddRange(supporting.People.Items);
             }, ct);
 
             var written = 0;

@@ -34,7 +34,10 @@ public static class SearchFacets
     public const string Organisation = "organisation";
     public const string Year = "year";
 
+    /// <summary>In this order; a facet's index is its code in search_facets, so the order is fixed.</summary>
     public static readonly string[] All = [Type, Theme, Region, Speaker, Organisation, Year];
+
+    public static int Code(string facet) => Array.IndexOf(All, facet);
 }
 
 public enum SearchSort
@@ -67,9 +70,14 @@ public sealed record FacetCount(string Value, string Label, int Count, bool Sele
 
 /// <param name="Notice">Set (in Dutch) when the query was shortened.</param>
 /// <param name="DidYouMean">For a query that found nothing: a corrected query that finds something.</param>
+/// <param name="FacetCountsEstimated">
+/// True when the facet counts were estimated from a sample of the matches (a query matching very
+/// many documents); the total is always exact.
+/// </param>
 public sealed record SearchResult(
     int Total,
     IReadOnlyList<SearchHit> Hits,
     IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets,
     string? Notice,
-    string? DidYouMean = null);
+    string? DidYouMean = null,
+    bool FacetCountsEstimated = false);

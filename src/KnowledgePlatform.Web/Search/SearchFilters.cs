@@ -1,3 +1,6 @@
+using System.Data.Common;
+using System.Globalization;
+
 namespace KnowledgePlatform.Web.Search;
 
 /// <summary>Facet filters as parameterized SQL over search_documents d: OR within a facet, AND across facets.</summary>
@@ -26,20 +29,55 @@ internal static class SearchFilters
         return result;
     }
 
-    /// <summary>Every filter as one condition: per selected facet, and the upcoming-only condition (facet null).</summary>
-    public static List<(string? Facet, string Sql)> Conditions(IReadOnlyDictionary<string, IReadOnlyList<string>> filters, DateTime? upcomingFromUtc,
+    /// <summary>
+    /// The numbers (search_facet_values.id) of the selected values, per facet, looked up once per
+    /// search: a document's facets are then checked by primary key, (doc_id, value_id).
+    /// </summary>
+    public static async Task<Dictionary<string, List<long>>> ValueIdsAsync(DbConnection connection,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> filters, CancellationToken ct)
+    {
+        var ids = filters.Keys.ToDictionary(f => f, _ => new List<long>(), StringComparer.Ordinal);
+        var pairs = filters.SelectMany(f => f.Value.Select(v => (Facet: f.Key, Value: v))).ToList();
+        if (pairs.Count == 0)
+        {
+            return ids;
+        }
+
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, facet FROM search_facet_values WHERE "
+            + string.Join(" OR ", pairs.Select((_, i) => $"(facet = @f{i} AND value = @v{i})"));
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            Add(command, $"@f{i}", pairs[i].Facet);
+            Add(command, $"@v{i}", pairs[i].Value);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            ids[reader.GetString(1)].Add(Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture));
+        }
+
+        return ids;
+    }
+
+    /// <summary>
+    /// Every filter as one condition: per selected facet (a value nobody has matches nothing),
+    /// and the upcoming-only condition (facet null).
+    /// </summary>
+    public static List<(string? Facet, string Sql)> Conditions(Dictionary<string, List<long>> valueIds, DateTime? upcomingFromUtc,
         out List<(string, object?)> parameters)
     {
         parameters = [];
         var conditions = new List<(string?, string)>();
         var f = 0;
-        foreach (var (facet, values) in filters)
+        foreach (var (facet, ids) in valueIds)
         {
             f++;
-            var names = values.Select((_, v) => $"@f{f}_{v}").ToList();
-            conditions.Add((facet, $"d.id IN (SELECT doc_id FROM search_facets WHERE facet = @f{f} AND value IN ({string.Join(", ", names)}))"));
-            parameters.Add(($"@f{f}", facet));
-            parameters.AddRange(values.Select((value, v) => ($"@f{f}_{v}", (object?)value)));
+            var names = ids.Select((_, v) => $"@f{f}_{v}").ToList();
+            conditions.Add((facet, ids.Count == 0 ? "1 = 0"
+                : $"EXISTS (SELECT 1 FROM search_facets sf WHERE sf.doc_id = d.id AND sf.value_id IN ({string.Join(", ", names)}))"));
+            parameters.AddRange(ids.Select((id, v) => (names[v], (object?)id)));
         }
 
         if (upcomingFromUtc is { } from)
@@ -51,7 +89,14 @@ internal static class SearchFilters
         return conditions;
     }
 
-    /// <summary>All conditions ANDed (or "1 = 1").</summary>
-    public static string Where(IReadOnlyDictionary<string, IReadOnlyList<string>> filters, DateTime? upcomingFromUtc, out List<(string, object?)> parameters) =>
-        string.Join(" AND ", Conditions(filters, upcomingFromUtc, out parameters).Select(c => $"({c.Sql})").DefaultIfEmpty("1 = 1"));
+    public static string And(IEnumerable<(string? Facet, string Sql)> conditions) =>
+        string.Join(" AND ", conditions.Select(c => $"({c.Sql})").DefaultIfEmpty("1 = 1"));
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value;
+        command.Parameters.Add(p);
+    }
 }

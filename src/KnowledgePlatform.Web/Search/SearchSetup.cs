@@ -9,9 +9,18 @@ public static class SearchSetup
     /// <summary>The engine follows Database:Provider: the index lives in the same database as the content.</summary>
     public static IHostApplicationBuilder AddSearch(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddScoped<ISearchEngine>(sp => sp.GetRequiredService<DatabaseSettings>().Provider == DatabaseProvider.Postgres
-            ? ActivatorUtilities.CreateInstance<PostgresSearchEngine>(sp)
-            : ActivatorUtilities.CreateInstance<SqliteSearchEngine>(sp));
+        builder.Services.AddOptions<SearchOptions>()
+            .Bind(builder.Configuration.GetSection(SearchOptions.Section))
+            .Validate(o => o.FacetSampleSize >= 1, "The setting Search:FacetSampleSize must be at least 1.")
+            .ValidateOnStart();
+        builder.Services.AddScoped<ISearchEngine>(sp =>
+        {
+            SqlSearchEngine engine = sp.GetRequiredService<DatabaseSettings>().Provider == DatabaseProvider.Postgres
+                ? ActivatorUtilities.CreateInstance<PostgresSearchEngine>(sp)
+                : ActivatorUtilities.CreateInstance<SqliteSearchEngine>(sp);
+            engine.FacetSampleSize = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SearchOptions>>().Value.FacetSampleSize;
+            return engine;
+        });
         builder.Services.AddScoped<SearchDocumentLoader>();
         builder.Services.AddScoped<RebuildSearchIndex.Handler>();
         builder.Services.AddScoped<SearchIndexer>();

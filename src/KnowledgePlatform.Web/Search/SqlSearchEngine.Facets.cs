@@ -9,45 +9,84 @@ public abstract partial class SqlSearchEngine
     private const int MaxFacetValues = 50;
 
     /// <summary>
+    /// Facet counts are exact up to about this many matches; beyond, they are estimated from every
+    /// k-th match by id (k = matches / this, rounded up) and scaled up: counting every facet of
+    /// 30,000 matches costs several times the ranked query itself. Ids follow the order of indexing,
+    /// so the sample spreads evenly over old and recently (re)indexed documents. The total stays
+    /// exact. Setting Search:FacetSampleSize.
+    /// </summary>
+    internal int FacetSampleSize { get; set; } = 2_000;
+
+    /// <summary>
     /// Every facet's counts in one pass over the matches: each match carries a 0/1 "misses" flag per
     /// selected facet, and a facet value counts a match that passes every filter except that facet's
-    /// own, so a reader sees what each choice would add (OR within, AND across). Fills
-    /// <paramref name="facets"/> and returns the total, which is the type counts the type filter
-    /// keeps: every document has exactly one type.
+    /// own, so a reader sees what each choice would add (OR within, AND across).
     /// </summary>
-    private static async Task<int> FacetsAsync(DbConnection connection, string cte, List<(string? Facet, string Sql)> conditions,
-        (string, object?)[] parameters, IReadOnlyDictionary<string, IReadOnlyList<string>> filters,
-        Dictionary<string, IReadOnlyList<FacetCount>> facets, CancellationToken ct)
+    private async Task<(Dictionary<string, IReadOnlyList<FacetCount>> Facets, bool Estimated)> FacetsAsync(DbConnection connection, Matches matches,
+        List<(string? Facet, string Sql)> conditions, (string, object?)[] parameters, IReadOnlyDictionary<string, IReadOnlyList<string>> filters,
+        int total, CancellationToken ct)
     {
         var selected = conditions.Where(c => c.Facet is not null).ToList();
-        var always = string.Join(" AND ", conditions.Where(c => c.Facet is null).Select(c => $"({c.Sql})").DefaultIfEmpty("1 = 1"));
+        var always = SearchFilters.And(conditions.Where(c => c.Facet is null));
         var flags = new StringBuilder();
         var own = new StringBuilder("CASE f.facet");
         for (var i = 0; i < selected.Count; i++)
         {
             flags.Append(CultureInfo.InvariantCulture, $", CASE WHEN {selected[i].Sql} THEN 0 ELSE 1 END AS miss{i}");
-            own.Append(CultureInfo.InvariantCulture, $" WHEN '{selected[i].Facet}' THEN x.miss{i}");
+            own.Append(CultureInfo.InvariantCulture, $" WHEN {SearchFacets.Code(selected[i].Facet!)} THEN x.miss{i}");
         }
 
+        // Every k-th match when there are many: how many there are before the facet filters apply.
+        var all = selected.Count == 0 ? total : await CountAsync(connection, matches, always, parameters, ct);
+        var k = Math.Max(1, (all + FacetSampleSize - 1) / FacetSampleSize);
         var missing = string.Join(" + ", selected.Select((_, i) => $"x.miss{i}"));
+        var source = selected.Count == 0 && always == "1 = 1" && matches.Ids is { } ids
+            ? $"SELECT id FROM ({ids}) i WHERE id % @k = 0"
+            : $"SELECT d.id{flags} FROM {matches.From} WHERE {matches.Condition} AND {always} AND d.id % @k = 0";
         var sql = $"""
-            {cte},
-            x AS (SELECT m.id{flags} FROM m JOIN search_documents d ON d.id = m.id WHERE {always})
-            SELECT f.facet, f.value, MAX(f.label), COUNT(*)
-            FROM x JOIN search_facets f ON f.doc_id = x.id
-            {(selected.Count == 0 ? "" : $"WHERE {missing} - ({own} ELSE 0 END) = 0")}
-            GROUP BY f.facet, f.value
+            WITH x AS MATERIALIZED ({source}),
+            c AS (
+                SELECT f.value_id, COUNT(*) AS n FROM x {FacetJoin} search_facets f ON f.doc_id = x.id
+                {(selected.Count == 0 ? "" : $"WHERE {missing} - ({own} ELSE 0 END) = 0")}
+                GROUP BY f.value_id)
+            SELECT NULL, NULL, NULL, COUNT(*) FROM x
+            UNION ALL
+            SELECT v.facet, v.value, v.label, c.n FROM c JOIN search_facet_values v ON v.id = c.value_id
             """;
         var rows = new List<(string Facet, string Value, string Label, int Count)>();
-        await using (var command = Command(connection, null, sql, parameters))
+        var sampled = 0;
+        await using (var command = Command(connection, null, sql, [.. parameters, ("@k", k)]))
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
             {
-                rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture)));
+                var count = Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture);
+                if (reader.IsDBNull(0))
+                {
+                    sampled = count;
+                }
+                else
+                {
+                    rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), count));
+                }
             }
         }
 
+        var estimated = k > 1;
+        if (estimated && sampled > 0)
+        {
+            var scale = all / (double)sampled;
+            rows = [.. rows.Select(r => r with { Count = (int)Math.Round(r.Count * scale) })];
+        }
+
+        return (await ListAsync(connection, rows, filters, ct), estimated);
+    }
+
+    /// <summary>Per facet the values with the most matches, plus every selected value (even at zero).</summary>
+    private static async Task<Dictionary<string, IReadOnlyList<FacetCount>>> ListAsync(DbConnection connection,
+        List<(string Facet, string Value, string Label, int Count)> rows, IReadOnlyDictionary<string, IReadOnlyList<string>> filters, CancellationToken ct)
+    {
+        var facets = new Dictionary<string, IReadOnlyList<FacetCount>>(StringComparer.Ordinal);
         foreach (var facet in SearchFacets.All)
         {
             var chosen = filters.TryGetValue(facet, out var values) ? values : [];
@@ -56,7 +95,7 @@ public abstract partial class SqlSearchEngine
             foreach (var value in chosen.Where(v => !counts.Exists(c => c.Value == v)))
             {
                 var label = rows.FirstOrDefault(r => r.Facet == facet && r.Value == value).Label
-                    ?? await Scalar(connection, "SELECT MAX(label) FROM search_facets WHERE facet = @facet AND value = @value",
+                    ?? await Scalar(connection, "SELECT label FROM search_facet_values WHERE facet = @facet AND value = @value",
                         [("@facet", facet), ("@value", value)], ct) as string;
                 counts.Add(new FacetCount(value, label ?? value, rows.FirstOrDefault(r => r.Facet == facet && r.Value == value).Count, true));
             }
@@ -64,9 +103,6 @@ public abstract partial class SqlSearchEngine
             facets[facet] = counts;
         }
 
-        var types = rows.Where(r => r.Facet == SearchFacets.Type);
-        return filters.TryGetValue(SearchFacets.Type, out var kept)
-            ? types.Where(r => kept.Contains(r.Value)).Sum(r => r.Count)
-            : types.Sum(r => r.Count);
+        return facets;
     }
 }

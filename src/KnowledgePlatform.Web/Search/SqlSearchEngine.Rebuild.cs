@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +10,11 @@ public abstract partial class SqlSearchEngine
 {
     /// <summary>Documents per write transaction while a rebuild fills the new tables: short enough that a publish meanwhile barely waits.</summary>
     private const int RebuildBatch = 500;
+
+    /// <summary>Where the last rebuild on this instance spent its time (for the benchmark).</summary>
+    internal sealed record RebuildTimings(TimeSpan Produce, TimeSpan Waiting, TimeSpan Write, TimeSpan Indexes, TimeSpan Swap);
+
+    internal RebuildTimings? LastRebuild { get; private set; }
 
     /// <summary>Drops what a broken rebuild left behind and creates empty new tables (suffix <see cref="Shadow"/>) beside the live ones.</summary>
     protected abstract Task CreateShadowAsync(DbConnection connection, CancellationToken ct);
@@ -32,22 +38,38 @@ public abstract partial class SqlSearchEngine
         {
             await CreateShadowAsync(connection, ct);
             var count = 0;
-            await foreach (var batch in AnalyzedBatchesAsync(documents, ct))
+            var valueIds = new Dictionary<(string, string), long>();
+            var produce = new Stopwatch();
+            var (waiting, write) = (new Stopwatch(), new Stopwatch());
+            waiting.Start();
+            await foreach (var batch in AnalyzedBatchesAsync(documents, produce, ct))
             {
-                await using var tx = await connection.BeginTransactionAsync(ct);
-                await InsertAsync(connection, tx, batch, Shadow, ct);
-                await tx.CommitAsync(ct);
+                waiting.Stop();
+                write.Start();
+                await using (var tx = await connection.BeginTransactionAsync(ct))
+                {
+                    await InsertAsync(connection, tx, batch, Shadow, valueIds, ct);
+                    await tx.CommitAsync(ct);
+                }
+
+                write.Stop();
                 count += batch.Length;
                 progress?.Report(count);
+                waiting.Start();
             }
 
+            waiting.Stop();
+            var indexes = Stopwatch.StartNew();
             await CompleteShadowAsync(connection, ct);
+            indexes.Stop();
+            var swap = Stopwatch.StartNew();
             await using (var tx = await connection.BeginTransactionAsync(ct))
             {
                 await SwapAsync(connection, tx, ct);
                 await tx.CommitAsync(ct);
             }
 
+            LastRebuild = new(produce.Elapsed, waiting.Elapsed, write.Elapsed, indexes.Elapsed, swap.Elapsed);
             return count;
         }
         finally
@@ -61,7 +83,8 @@ public abstract partial class SqlSearchEngine
     /// runs ahead of the writer (two batches at most), so loading, analysis and writing overlap.
     /// The documents must therefore come from another connection than this engine's.
     /// </summary>
-    private static async IAsyncEnumerable<AnalyzedDocument[]> AnalyzedBatchesAsync(IAsyncEnumerable<SearchDocument> documents, [EnumeratorCancellation] CancellationToken ct)
+    private static async IAsyncEnumerable<AnalyzedDocument[]> AnalyzedBatchesAsync(IAsyncEnumerable<SearchDocument> documents, Stopwatch busy,
+        [EnumeratorCancellation] CancellationToken ct)
     {
         var channel = Channel.CreateBounded<AnalyzedDocument[]>(2);
         var producer = Task.Run(async () =>
@@ -69,20 +92,28 @@ public abstract partial class SqlSearchEngine
             try
             {
                 var batch = new List<SearchDocument>(RebuildBatch);
+                busy.Start();
                 await foreach (var document in documents.WithCancellation(ct))
                 {
                     batch.Add(document);
                     if (batch.Count == RebuildBatch)
                     {
-                        await channel.Writer.WriteAsync(Analyze(batch), ct);
+                        var analyzed = Analyze(batch);
+                        busy.Stop();
+                        await channel.Writer.WriteAsync(analyzed, ct);
+                        busy.Start();
                         batch.Clear();
                     }
                 }
 
                 if (batch.Count > 0)
                 {
-                    await channel.Writer.WriteAsync(Analyze(batch), ct);
+                    var analyzed = Analyze(batch);
+                    busy.Stop();
+                    await channel.Writer.WriteAsync(analyzed, ct);
                 }
+
+                busy.Stop();
 
                 channel.Writer.Complete();
             }

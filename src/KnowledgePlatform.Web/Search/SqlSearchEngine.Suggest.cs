@@ -48,9 +48,8 @@ public abstract partial class SqlSearchEngine
         }
 
         var suggestion = string.Join(' ', words);
-        var (_, cte, match) = Matching(suggestion, SearchQueryParser.Parse(suggestion));
-        var found = await Scalar(connection, $"{cte} SELECT COUNT(*) FROM m JOIN search_documents d ON d.id = m.id WHERE {where}", WithMatch(filterParameters, match), ct);
-        return Convert.ToInt64(found, System.Globalization.CultureInfo.InvariantCulture) > 0 ? suggestion : null;
+        var matches = Matching(suggestion, SearchQueryParser.Parse(suggestion));
+        return await CountAsync(connection, matches, where, WithMatch(filterParameters, matches.Match), ct) > 0 ? suggestion : null;
     }
 
     /// <summary>The term itself when indexed, else the nearest candidate (fewest edits, then most documents), else null.</summary>

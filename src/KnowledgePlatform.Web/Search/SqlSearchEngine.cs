@@ -19,8 +19,9 @@ public sealed record AnalyzedDocument(SearchDocument Document, string Title, str
 }
 
 /// <summary>
-/// What both engines share: the side tables (search_documents with the stored text for snippets,
-/// search_facets for filters and counts) and all SQL around them. An engine supplies only how
+/// What both engines share: the side tables (search_documents, narrow, for ranking and filtering;
+/// search_texts with the stored text for the hits shown; search_facet_values and search_facets for
+/// filters and counts) and all SQL around them. An engine supplies only how
 /// analyzed text is stored and matched (FTS5 MATCH, or tsvector @@ tsquery). Every value is a
 /// parameter; the match expression is built from analyzed terms only and passed as one, too.
 /// </summary>
@@ -32,8 +33,13 @@ public abstract partial class SqlSearchEngine(KnowledgeDbContext db, TimeProvide
     /// <summary>Deletes one document (parameter @key) with its facets and index entry.</summary>
     protected abstract string DeleteSql { get; }
 
-    /// <summary>Inserts analyzed documents with their facets into the tables with this suffix.</summary>
-    protected abstract Task InsertAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<AnalyzedDocument> documents, string suffix, CancellationToken ct);
+    /// <summary>
+    /// Inserts analyzed documents with their facets into the tables with this suffix. Facet values
+    /// not yet in <paramref name="valueIds"/> are added to search_facet_values (or their label
+    /// updated) and their numbers remembered there, so a rebuild writes each value once.
+    /// </summary>
+    protected abstract Task InsertAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<AnalyzedDocument> documents, string suffix,
+        Dictionary<(string Facet, string Value), long> valueIds, CancellationToken ct);
 
     public Task IndexAsync(IReadOnlyCollection<SearchDocument> documents, CancellationToken ct) =>
         InTransactionAsync(async (connection, tx) =>
@@ -43,7 +49,7 @@ public abstract partial class SqlSearchEngine(KnowledgeDbContext db, TimeProvide
                 await ExecuteAsync(connection, tx, DeleteSql, ct, ("@key", document.Key.ToString()));
             }
 
-            await InsertAsync(connection, tx, [.. documents.Select(AnalyzedDocument.From)], Live, ct);
+            await InsertAsync(connection, tx, [.. documents.Select(AnalyzedDocument.From)], Live, [], ct);
             return documents.Count;
         }, ct);
 

@@ -1,6 +1,7 @@
 using KnowledgePlatform.Tests.Infrastructure;
 using KnowledgePlatform.Web.Content;
 using KnowledgePlatform.Web.Search;
+using Microsoft.Extensions.DependencyInjection;
 using static KnowledgePlatform.Tests.Search.SearchTestSupport;
 
 namespace KnowledgePlatform.Tests.Search;
@@ -45,6 +46,33 @@ public abstract partial class SearchEngineContractTests
             Assert.Contains(result.Facets[SearchFacets.Speaker], f => f.Value == "jan-kees-helderman" && f.Selected && f.Label.Contains("Helderman", StringComparison.Ordinal));
             Assert.NotEmpty(result.Facets[SearchFacets.Organisation]);
         });
+    }
+
+    [Fact]
+    public async Task Facet_counts_over_more_matches_than_the_sample_are_estimated_and_flagged_while_the_total_stays_exact()
+    {
+        var m = Marker();
+        for (var i = 0; i < 12; i++)
+        {
+            await search.PublishIndexedAsync(m, Article($"Schatting {i} {m}", "<p>Tekst.</p>"));
+        }
+
+        var estimated = await fixture.Factory.InScopeAsync(sp =>
+        {
+            var engine = (SqlSearchEngine)sp.GetRequiredService<ISearchEngine>();
+            engine.FacetSampleSize = 4;
+            return engine.SearchAsync(new SearchQuery(m), TestContext.Current.CancellationToken);
+        });
+
+        Assert.Equal(12, estimated.Total);
+        Assert.True(estimated.FacetCountsEstimated);
+        // Every third match by id is counted (12 / 4), scaled back up: all twelve are articles. Ids
+        // interleave with other tests' documents, so a sample may, rarely, hold none of these.
+        var types = Counts(estimated, SearchFacets.Type);
+        Assert.True(types.Length == 0 || types.SequenceEqual([("dossierArticle", 12, false)]), string.Join(", ", types));
+        var exact = await search.SearchAsync(m);
+        Assert.False(exact.FacetCountsEstimated);
+        Assert.Equal([("dossierArticle", 12, false)], Counts(exact, SearchFacets.Type));
     }
 
     private static Dictionary<string, IReadOnlyList<string>> Filters(params (string Facet, string[] Values)[] filters) =>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using KnowledgePlatform.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 
 namespace KnowledgePlatform.Tests.Search;
 
@@ -28,7 +29,23 @@ public abstract class SearchInterfaceTests(PlatformFixture fixture)
             Assert.True(theme.GetProperty("selected").GetBoolean());
             Assert.True(theme.GetProperty("count").GetInt32() >= 1);
             Assert.Equal(JsonValueKind.Null, json.GetProperty("didYouMean").ValueKind);
+            Assert.False(json.GetProperty("facetCountsEstimated").GetBoolean());
         });
+    }
+
+    [Fact]
+    public async Task Estimated_facet_counts_are_flagged_in_the_api_and_said_so_on_the_page()
+    {
+        var estimating = fixture.Factory.WithWebHostBuilder(b => b.UseSetting("Search:FacetSampleSize", "1")).CreateClient();
+        await Eventually.AssertAsync(async () =>
+        {
+            var json = JsonDocument.Parse(await estimating.GetStringAsync("/api/v1/search?q=bijeenkomst", Ct)).RootElement;
+            Assert.True(json.GetProperty("total").GetInt32() >= 2);
+            Assert.True(json.GetProperty("facetCountsEstimated").GetBoolean());
+            var html = await estimating.GetStringAsync("/zoeken?q=bijeenkomst", Ct);
+            Assert.Contains("Bij zoveel resultaten zijn de aantallen per filter geschat.", html, StringComparison.Ordinal);
+        });
+        Assert.DoesNotContain("geschat", await client.GetStringAsync("/zoeken?q=bijeenkomst", Ct), StringComparison.Ordinal);
     }
 
     [Theory]

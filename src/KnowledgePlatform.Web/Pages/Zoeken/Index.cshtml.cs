@@ -1,3 +1,5 @@
+using System.Globalization;
+using KnowledgePlatform.Web.Infrastructure;
 using KnowledgePlatform.Web.Search;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -40,11 +42,23 @@ public sealed class IndexModel(ISearchEngine engine, TimeProvider clock) : PageM
     public string TypeLabel(string type) =>
         Result?.Facets.GetValueOrDefault(SearchFacets.Type)?.FirstOrDefault(f => f.Value == type)?.Label ?? type;
 
+    /// <summary>A facet value's count; an estimate shows as such, rounded to two significant digits ("ca. 3.400").</summary>
+    public string FacetCountText(int count)
+    {
+        if (Result is not { FacetCountsEstimated: true })
+        {
+            return count.ToString(CultureInfo.InvariantCulture);
+        }
+
+        var unit = count < 100 ? 1 : Math.Pow(10, Math.Floor(Math.Log10(count)) - 1);
+        return "ca. " + (Math.Round(count / unit) * unit).ToString("N0", DutchTime.Culture);
+    }
+
     /// <summary>The current URL with another page number, keeping every filter.</summary>
     public string PageUrl(int page)
     {
         var parameters = Request.Query.Where(p => p.Key != "page").SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)))
-            .Append(new KeyValuePair<string, string?>("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            .Append(new KeyValuePair<string, string?>("page", page.ToString(CultureInfo.InvariantCulture)));
         return "/zoeken" + Microsoft.AspNetCore.Http.QueryString.Create(parameters);
     }
 }

@@ -40,7 +40,8 @@ internal static class BenchmarkQueries
         var rare = Near(0.0005);
         var mid = Near(0.02);
         var common = Near(0.3);
-        var title = (string)(await ScalarAsync(connection, "SELECT title FROM search_documents WHERE type = 'dossierArticle' ORDER BY key LIMIT 1", ct))!;
+        // The last article by key: the reindex phase retitles the first ones with a marker word.
+        var title = (string)(await ScalarAsync(connection, "SELECT t.title FROM search_texts t JOIN search_documents d ON d.id = t.id WHERE d.type = 'dossierArticle' ORDER BY d.key DESC LIMIT 1", ct))!;
         var phrase = string.Join(' ', title.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => DutchAnalyzer.AnalyzeQueryTerm(w) is not null).Take(2));
         await db.Database.CloseConnectionAsync();
         var first = (await engine.SearchAsync(new SearchQuery(common, Sort: SearchSort.Date, PageSize: 1), ct)).Hits[0].Key;
@@ -69,7 +70,10 @@ internal static class BenchmarkQueries
             foreach (var facet in new[] { SearchFacets.Type, SearchFacets.Theme, SearchFacets.Region })
             {
                 await using var command = connection.CreateCommand();
-                command.CommandText = "SELECT MIN(f.value) FROM search_facets f JOIN search_documents d ON d.id = f.doc_id WHERE d.key = @key AND f.facet = @facet";
+                command.CommandText = """
+                    SELECT MIN(v.value) FROM search_facets f JOIN search_documents d ON d.id = f.doc_id JOIN search_facet_values v ON v.id = f.value_id
+                    WHERE d.key = @key AND v.facet = @facet
+                    """;
                 foreach (var (name, value) in new[] { ("@key", key.ToString()), ("@facet", facet) })
                 {
                     var parameter = command.CreateParameter();

@@ -1,21 +1,19 @@
-using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
-using KnowledgePlatform.Web.Content;
 using KnowledgePlatform.Web.Data;
 using KnowledgePlatform.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgePlatform.Web.Search.Benchmark;
 
 /// <summary>
-/// `search benchmark` (scripts/bench-search.sh runs it per engine): p50/p95 of the raw engine
-/// query (FTS5 bm25 … LIMIT 10, PostgreSQL ts_rank … LIMIT 10), of SearchAsync in-process and of
-/// the HTTP API at Bench:Url (top 10 with snippets and facets) for the same queries; single-item
-/// reindex latency; full reindex next to the engine's own bulk build. Prints Markdown rows.
-/// Writes to the database (reindexes), so point it at a benchmark database only.
+/// `search benchmark` (scripts/bench-search.sh runs it per engine and phase, Bench:Phase):
+/// <c>queries</c> — p50/p95 of the raw engine query (FTS5 bm25 … LIMIT 10, PostgreSQL ts_rank …
+/// LIMIT 10), of SearchAsync in-process and of the HTTP API at Bench:Url (top 10 with snippets and
+/// facets) for the same queries, and SearchAsync without the facet counts; <c>reindex</c> — single-item reindex latency and publish →
+/// searchable over HTTP; <c>rebuild</c> — full reindex next to the engine's own bulk build.
+/// Prints Markdown. Writes to the database (reindexes, publishes), so point it at a benchmark database only.
 /// </summary>
-public static class SearchBenchmark
+public static partial class SearchBenchmark
 {
     public static async Task<int> RunAsync(IServiceProvider services, TextWriter output, CancellationToken ct)
     {
@@ -23,6 +21,7 @@ public static class SearchBenchmark
         var env = services.GetRequiredService<IHostEnvironment>();
         var rounds = config.GetValue("Bench:Rounds", 30);
         var url = config["Bench:Url"];
+        var phase = config["Bench:Phase"] ?? "queries";
         var postgres = services.GetRequiredService<DatabaseSettings>().Provider == DatabaseProvider.Postgres;
         var engineName = postgres ? "PostgreSQL" : "SQLite";
         var words = Path.Combine(RepositoryPaths.BaseFor(env.ContentRootPath), "..", "shared", "data", "snowball-dutch-porter", "voc.txt");
@@ -30,36 +29,49 @@ public static class SearchBenchmark
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KnowledgeDbContext>();
         var engine = (SqlSearchEngine)scope.ServiceProvider.GetRequiredService<ISearchEngine>();
-        var queries = await BenchmarkQueries.PickAsync(db, engine, postgres, words, ct);
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        switch (phase)
+        {
+            case "queries":
+                var queries = await BenchmarkQueries.PickAsync(db, engine, postgres, words, ct);
+                await QueriesAsync(output, engine, engineName, queries, url, rounds, ct);
+                return 0;
+            case "reindex":
+                await ReindexAsync(scope.ServiceProvider, output, engineName, url, rounds, ct);
+                return 0;
+            case "rebuild":
+                await RebuildAsync(scope.ServiceProvider, output, engine, engineName, ct);
+                return 0;
+            default:
+                await output.WriteLineAsync($"Onbekende fase '{phase}': kies queries, reindex of rebuild.");
+                return 2;
+        }
+    }
 
-        await output.WriteLineAsync($"| engine | query | text | raw p50 | raw p95 | engine p50 | engine p95 | HTTP p50 | HTTP p95 | HTTP p95 / raw p95 | total |");
-        await output.WriteLineAsync("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    private static async Task QueriesAsync(TextWriter output, SqlSearchEngine engine, string engineName, List<BenchmarkQuery> queries,
+        string? url, int rounds, CancellationToken ct)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        await output.WriteLineAsync("| engine | query | text | raw p50 | raw p95 | engine p50 | engine p95 | engine p95 without facet counts | HTTP p50 | HTTP p95 | HTTP p95 / raw p95 | total | facet counts |");
+        await output.WriteLineAsync("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var q in queries)
         {
             var raw = await TimeAsync(rounds, () => engine.RawTopTenAsync(q.Text, ct));
-            var total = 0;
-            var inProcess = await TimeAsync(rounds, async () => total = (await engine.SearchAsync(new SearchQuery(q.Text, q.Filters), ct)).Total);
+            SearchResult? result = null;
+            var inProcess = await TimeAsync(rounds, async () => result = await engine.SearchAsync(new SearchQuery(q.Text, q.Filters), ct));
+            var noFacets = await TimeAsync(rounds, () => engine.SearchAsync(new SearchQuery(q.Text, q.Filters, IncludeFacets: false), ct));
             var (h50, h95) = url is null ? (double.NaN, double.NaN)
                 : await TimeAsync(rounds, async () => (await http.GetAsync(ApiUrl(url, q), ct)).EnsureSuccessStatusCode().Dispose());
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"| {engineName} | {q.Label} | `{q.Text}` | {raw.P50:F1} | {raw.P95:F1} | {inProcess.P50:F1} | {inProcess.P95:F1} | {h50:F1} | {h95:F1} | {h95 / raw.P95:F1}× | {total} |"));
+                $"| {engineName} | {q.Label} | `{q.Text}` | {raw.P50:F1} | {raw.P95:F1} | {inProcess.P50:F1} | {inProcess.P95:F1} | {noFacets.P95:F1} | {h50:F1} | {h95:F1} | {h95 / raw.P95:F2}× | {result!.Total} | {(result.FacetCountsEstimated ? "estimated" : "exact")} |"));
         }
 
-        await output.WriteLineAsync();
-        var indexer = scope.ServiceProvider.GetRequiredService<SearchIndexer>();
-        var keys = await db.ContentItems.AsNoTracking().Where(i => i.Status == ContentStatus.Published).OrderBy(i => i.Key).Select(i => i.Key).Take(rounds).ToListAsync(ct);
-        var next = 0;
-        var single = await TimeAsync(rounds, () => indexer.HandleAsync(new OutboxMessage { Kind = PublishContent.OutboxKind, ContentKey = keys[next++ % keys.Count] }, ct));
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{engineName}: single-item reindex p50 {single.P50:F1} ms, p95 {single.P95:F1} ms"));
-
-        var bulk = await engine.BulkBuildAsync(ct);
-        var started = Stopwatch.StartNew();
-        var documents = await scope.ServiceProvider.GetRequiredService<RebuildSearchIndex.Handler>().HandleAsync(null, ct);
-        var full = started.Elapsed.TotalSeconds;
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"{engineName}: full reindex {documents} documents in {full:F1} s ({documents / full:F0}/s); engine's bulk build {bulk.Seconds:F1} s ({documents / bulk.Seconds:F0}/s, {bulk.What}); ratio {full / bulk.Seconds:F2}×"));
-        return 0;
+        if (url is not null)
+        {
+            // The floor under every HTTP figure: a request the app answers without any work.
+            var floor = await TimeAsync(rounds, async () => (await http.GetAsync($"{url.TrimEnd('/')}/health/live", ct)).EnsureSuccessStatusCode().Dispose());
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"\n{engineName}: an empty request (GET /health/live) over HTTP: p50 {floor.P50:F1} ms, p95 {floor.P95:F1} ms"));
+        }
     }
 
     private static string ApiUrl(string baseUrl, BenchmarkQuery q) =>
@@ -82,6 +94,11 @@ public static class SearchBenchmark
             times.Add(watch.Elapsed.TotalMilliseconds);
         }
 
+        return Percentiles(times);
+    }
+
+    private static (double P50, double P95) Percentiles(List<double> times)
+    {
         times.Sort();
         return (times[(int)(0.5 * (times.Count - 1))], times[(int)Math.Ceiling(0.95 * (times.Count - 1))]);
     }

@@ -11,7 +11,10 @@ namespace KnowledgePlatform.Web.Search.Postgres;
 /// </summary>
 public sealed partial class PostgresSearchEngine
 {
-    private static readonly string[] Tables = ["search_documents", "search_facets", "search_words"];
+    private static readonly string[] Tables = ["search_documents", "search_texts", "search_facet_values", "search_facets", "search_words"];
+
+    /// <summary>Tables whose id is an identity column: its sequence is renamed with the table.</summary>
+    private static readonly string[] WithIdentity = ["search_documents", "search_facet_values"];
 
     protected override async Task CreateShadowAsync(DbConnection connection, CancellationToken ct)
     {
@@ -22,8 +25,10 @@ public sealed partial class PostgresSearchEngine
                 $"CREATE TABLE {table}{Shadow} (LIKE {table} INCLUDING DEFAULTS INCLUDING IDENTITY INCLUDING GENERATED INCLUDING STORAGE INCLUDING COMPRESSION)", ct);
         }
 
-        // Every batch adds its words with ON CONFLICT DO NOTHING, which needs the key from the start.
+        // Every batch adds its words and facet values with ON CONFLICT, which needs their keys from the start.
         await ExecuteLongAsync(connection, null, $"ALTER TABLE search_words{Shadow} ADD CONSTRAINT search_words_pkey{Shadow} PRIMARY KEY (word)", ct);
+        await ExecuteLongAsync(connection, null,
+            $"ALTER TABLE search_facet_values{Shadow} ADD CONSTRAINT search_facet_values_facet_value_key{Shadow} UNIQUE (facet, value)", ct);
     }
 
     protected override async Task CompleteShadowAsync(DbConnection connection, CancellationToken ct)
@@ -70,7 +75,7 @@ public sealed partial class PostgresSearchEngine
                 await ExecuteLongAsync(connection, tx, $"ALTER INDEX {name}{Shadow} RENAME TO {name}", ct);
             }
 
-            if (table == "search_documents")
+            if (WithIdentity.Contains(table))
             {
                 // The identity's sequence went with the dropped table; the new one takes its name.
                 await ExecuteLongAsync(connection, tx, $"ALTER SEQUENCE {table}{Shadow}_id_seq RENAME TO {table}_id_seq", ct);

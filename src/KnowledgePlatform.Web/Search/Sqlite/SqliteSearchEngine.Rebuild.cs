@@ -11,7 +11,7 @@ namespace KnowledgePlatform.Web.Search.Sqlite;
 /// </summary>
 public sealed partial class SqliteSearchEngine
 {
-    private static readonly string[] Tables = ["search_documents", "search_facets", "search_fts"];
+    private static readonly string[] Tables = ["search_documents", "search_texts", "search_facet_values", "search_facets", "search_fts"];
 
     protected override async Task CreateShadowAsync(DbConnection connection, CancellationToken ct)
     {
@@ -46,7 +46,7 @@ public sealed partial class SqliteSearchEngine
     private static Task<List<(string, string)>> SchemaAsync(DbConnection connection, string kind, CancellationToken ct, DbTransaction? tx = null) =>
         PairsAsync(connection, tx, $"""
             SELECT {(kind == "table" ? "name" : "tbl_name")}, sql FROM sqlite_master
-            WHERE type = @kind AND tbl_name IN ('search_documents', 'search_facets', 'search_fts') AND sql IS NOT NULL
+            WHERE type = @kind AND tbl_name IN ('search_documents', 'search_texts', 'search_facet_values', 'search_facets', 'search_fts') AND sql IS NOT NULL
             ORDER BY name
             """, ct, ("@kind", kind));
 }

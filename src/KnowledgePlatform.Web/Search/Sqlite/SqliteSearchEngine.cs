@@ -18,64 +18,58 @@ public sealed partial class SqliteSearchEngine(KnowledgeDbContext db, TimeProvid
     protected override string DeleteSql => """
         DELETE FROM search_fts WHERE rowid IN (SELECT id FROM search_documents WHERE key = @key);
         DELETE FROM search_facets WHERE doc_id IN (SELECT id FROM search_documents WHERE key = @key);
+        DELETE FROM search_texts WHERE id IN (SELECT id FROM search_documents WHERE key = @key);
         DELETE FROM search_documents WHERE key = @key;
         """;
 
     protected override string CandidateTermsSql =>
         "SELECT term, doc FROM search_vocab WHERE term >= @lo AND term < @hi AND length(term) BETWEEN @min AND @max";
 
-    // bm25 is lower for better matches; the shared SQL sorts higher first.
-    protected override string MatchSql => $"SELECT rowid AS id, -{Bm25} AS score FROM search_fts WHERE search_fts MATCH @match";
+    protected override string MatchFromSql => "search_fts JOIN search_documents d ON d.id = search_fts.rowid";
 
-    protected override string MatchIdsSql => "SELECT rowid FROM search_fts WHERE search_fts MATCH @match";
+    protected override string MatchConditionSql => "search_fts MATCH @match";
+
+    // bm25 is lower for better matches; the shared SQL sorts higher first.
+    protected override string MatchScoreSql => $"-{Bm25}";
+
+    protected override string MatchIdsSql => "SELECT rowid AS id FROM search_fts WHERE search_fts MATCH @match";
+
+    /// <summary>FTS5 counts a term's matches from its doclists without visiting rows.</summary>
+    protected override string PlainCountSql => "SELECT COUNT(*) FROM search_fts WHERE search_fts MATCH @match";
 
     protected override string RawTopTenSql => $"SELECT rowid, {Bm25} AS rank FROM search_fts WHERE search_fts MATCH @match ORDER BY rank LIMIT 10";
 
-    /// <summary>FTS5 building the same index (same analyzed text, same tokenizer) with one INSERT…SELECT.</summary>
+    /// <summary>
+    /// FTS5 indexing the stored plain text its own way: the same title, summary and body, with its
+    /// own Unicode tokenizer (diacritics folded; FTS5 has no Dutch stemmer), in one INSERT…SELECT.
+    /// </summary>
     protected override (string Build, string Drop, string What) BulkBuildSql => ("""
-        CREATE VIRTUAL TABLE bench_fts USING fts5 (title, summary, body, people, terms, tokenize = 'unicode61 remove_diacritics 0');
-        INSERT INTO bench_fts (rowid, title, summary, body, people, terms) SELECT rowid, title, summary, body, people, terms FROM search_fts;
-        """, "DROP TABLE IF EXISTS bench_fts", "FTS5 INSERT…SELECT of the analyzed text into a new table");
+        CREATE VIRTUAL TABLE bench_fts USING fts5 (title, summary, body, tokenize = 'unicode61 remove_diacritics 2');
+        INSERT INTO bench_fts (rowid, title, summary, body) SELECT id, title, summary, body FROM search_texts;
+        """, "DROP TABLE IF EXISTS bench_fts", "FTS5 INSERT…SELECT of the stored title, summary and body into a new table, unicode61 tokenizer");
 
-    protected override string AgeInDaysSql => "(julianday(@now) - julianday(d.date_utc))";
+    /// <summary>search_documents.day is the Julian day number of date_utc.</summary>
+    protected override string AgeInDaysSql => "(@now - d.day)";
+
+    /// <summary>
+    /// Without statistics SQLite would rather scan all of search_facets in value order (saving the
+    /// GROUP BY sort) and probe the sample for each row: 70 ms instead of 17 at 100,000 documents.
+    /// CROSS JOIN keeps the sample as the outer loop.
+    /// </summary>
+    protected override string FacetJoin => "CROSS JOIN";
+
+    /// <summary>
+    /// Reads pages straight from the memory-mapped file instead of copying them through SQLite's
+    /// small per-connection cache: 15–30% less CPU per statement at 100,000 documents. Left on for
+    /// the pooled connection (setting the same size again costs nothing); 2 GB is SQLite's usual cap.
+    /// </summary>
+    protected override (string Set, string? Reset)? SearchSettingsSql => ("PRAGMA mmap_size = 2147418112", null);
+
+    protected override object NowValue(DateTime utcNow) => JulianDay(utcNow);
 
     protected override string GreatestSql(string a, string b) => $"max({a}, {b})";
 
-    /// <summary>Three statements prepared once per batch and run per document (in-process, so no round trips to save).</summary>
-    protected override async Task InsertAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<AnalyzedDocument> documents, string suffix, CancellationToken ct)
-    {
-        await using var document = Command(connection, tx, $"""
-            INSERT INTO search_documents{suffix} (key, type, title, summary, body, url, date_utc)
-            VALUES (@key, @type, @title, @summary, @body, @url, @date) RETURNING id
-            """, ("@key", null), ("@type", null), ("@title", null), ("@summary", null), ("@body", null), ("@url", null), ("@date", null));
-        await using var text = Command(connection, tx, $"""
-            INSERT INTO search_fts{suffix} (rowid, title, summary, body, people, terms)
-            VALUES (@id, @title, @summary, @body, @people, @terms)
-            """, ("@id", null), ("@title", null), ("@summary", null), ("@body", null), ("@people", null), ("@terms", null));
-        await using var facet = Command(connection, tx, $"INSERT INTO search_facets{suffix} (doc_id, facet, value, label) VALUES (@id, @facet, @value, @label)",
-            ("@id", null), ("@facet", null), ("@value", null), ("@label", null));
-        foreach (var a in documents)
-        {
-            var d = a.Document;
-            Set(document, d.Key.ToString(), d.Type, d.Title, d.Summary, d.Body, d.Url, a.DateUtc);
-            var id = Convert.ToInt64(await document.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
-            Set(text, id, a.Title, a.Summary, a.Body, a.People, a.Terms);
-            await text.ExecuteNonQueryAsync(ct);
-            foreach (var f in a.Facets)
-            {
-                Set(facet, id, f.Facet, f.Value, f.Label);
-                await facet.ExecuteNonQueryAsync(ct);
-            }
-        }
-    }
-
-    private static void Set(DbCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        }
-    }
+    private static double JulianDay(DateTime utc) => (utc - DateTime.UnixEpoch).TotalDays + 2440587.5;
 
     /// <summary>
     /// FTS5 syntax from analyzed terms only, each in double quotes (so no term can be an operator,
