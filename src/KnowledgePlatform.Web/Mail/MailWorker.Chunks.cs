@@ -17,14 +17,23 @@ public sealed partial class MailWorker
     /// </summary>
     private async Task<int> SendChunksAsync(DbConnection connection, List<ClaimedMail[]> chunks, IReadOnlyDictionary<long, OutgoingMail?> mails, CancellationToken ct)
     {
-        var marked = await WriteDownAsync(connection, null, chunks[0], ct);
+        // The session first: nothing is marked in flight for a relay that is down.
+        var down = await SessionDownAsync(ct);
+        HashSet<long> marked = down is null && !ct.IsCancellationRequested ? await WriteDownAsync(connection, null, chunks[0], ct) : [];
         SentChunk? previous = null;
         var sent = 0;
         for (var i = 0; i < chunks.Count; i++)
         {
-            if (ct.IsCancellationRequested || !await SessionReadyAsync(chunks[i], ct))
+            down ??= await SessionDownAsync(ct);
+            if (ct.IsCancellationRequested || down is not null)
             {
+                // Back in the queue before the observers hear of it (the newsletter then holds the rows with its pause).
                 await PutBackAsync(connection, previous, chunks.Skip(i), ct.IsCancellationRequested ? TimeSpan.Zero : TimeSpan.FromSeconds(10));
+                if (down is not null && !ct.IsCancellationRequested)
+                {
+                    await MailRendering.TransportDownAsync(scopes, chunks[i], down, ct);
+                }
+
                 return ct.IsCancellationRequested ? sent : 0;
             }
 
@@ -58,15 +67,16 @@ public sealed partial class MailWorker
         return sent;
     }
 
-    private async Task<bool> SessionReadyAsync(ClaimedMail[] chunk, CancellationToken ct)
+    /// <summary>Null when a usable session is there (opened if needed); else why not. Stopping counts as usable (the caller checks).</summary>
+    private async Task<string?> SessionDownAsync(CancellationToken ct)
     {
         try
         {
-            return session is { IsUsable: true } || await OpenSessionAsync(chunk, ct);
+            return session is { IsUsable: true } ? null : await OpenSessionAsync(ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            return false;
+            return null;
         }
     }
 

@@ -80,22 +80,21 @@ public sealed partial class MailWorker(string owner, MailLedgerStore store, IMai
         return chunks.Count == 0 ? 0 : await SendChunksAsync(connection, chunks, mails, ct);
     }
 
-    /// <summary>False when the relay cannot be reached (the newsletter pauses its sends; the caller puts the rows back).</summary>
-    private async Task<bool> OpenSessionAsync(ClaimedMail[] chunk, CancellationToken ct)
+    /// <summary>The reason when the relay cannot be reached: the caller puts the rows back, then tells the observers (the newsletter pauses).</summary>
+    private async Task<string?> OpenSessionAsync(CancellationToken ct)
     {
         await DropSessionAsync();
         try
         {
             session = await transport.OpenAsync(ct);
             status.Up();
-            return true;
+            return null;
         }
         catch (SmtpConnectException ex)
         {
             status.Down(ex.Message, clock.GetUtcNow().UtcDateTime);
             logger.LogWarning("Mail relay unavailable: {Reason}", ex.Message);
-            await MailRendering.TransportDownAsync(scopes, chunk, ex.Message, ct);
-            return false;
+            return ex.Message;
         }
     }
 
