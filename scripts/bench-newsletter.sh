@@ -8,12 +8,15 @@
 # kp_nl_bench_<n>; each measured run sends from a fresh copy.
 #   scripts/bench-newsletter.sh [counts="10000 100000"] [connections=2]
 #   KP_BENCH_SETTINGS="--Newsletter:InFlightChunk=50"  extra app settings for the measured runs
+#   KP_BENCH_PREPARE_ONLY=1  prepare the data sets and stop (so measuring later starts at once)
 # On the shared machine, preparing runs under /work/heavy and measuring under /work/bench (its quiet-time lock).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COUNTS=${1:-"10000 100000"}; CONNECTIONS=${2:-2}
 DIR=${KP_BENCH_DIR:-/tmp/kp-bench-newsletter}
 PG_PORT=${KP_PG_PORT:-55432}; SINK_PORT=${KP_SINK_PORT:-2551}
+# CPU time (ms) a process has used so far: utime + stime from /proc/<pid>/stat, in clock ticks.
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) * 1000 / hz }' "/proc/$1/stat"; }
 say() { echo "bench-newsletter: $*" >&2; }
 bench() { if [[ -x /work/bench ]]; then /work/bench "$@"; else "$@"; fi; }
 heavy() { if [[ -x /work/heavy ]]; then /work/heavy "$@"; else "$@"; fi; }
@@ -50,6 +53,8 @@ for count in $COUNTS; do
   fi
 done
 
+if [[ -n ${KP_BENCH_PREPARE_ONLY:-} ]]; then say "prepared: $COUNTS"; exit 0; fi
+
 # One measured run: a fresh copy of the prepared database, a fresh sink, the app sending it all.
 run_app() { # provider count
   local provider=$1 count=$2 settings
@@ -62,7 +67,8 @@ run_app() { # provider count
   fi
   /usr/sbin/smtp-sink -u nobody 127.0.0.1:"$SINK_PORT" 1024 & local sink=$!
   sleep 0.5
-  echo "app $provider $count: $(bench "${appcmd[@]}" newsletter benchmark-send "${mail[@]}" "${settings[@]}" "${common[@]}")"
+  local line; line=$(bench "${appcmd[@]}" newsletter benchmark-send "${mail[@]}" "${settings[@]}" "${common[@]}")
+  echo "app $provider $count: $line sink_cpu_ms_per_message=$(awk "BEGIN {printf \"%.3f\", $(cpu_ms "$sink") / $count}")"
   kill "$sink"; wait "$sink" 2>/dev/null || true
 }
 
@@ -74,7 +80,7 @@ run_source() { # count size
   out=$(bench bash -c 'load=$(cut -d" " -f1-3 /proc/loadavg); start=$(date +%s%N); /usr/sbin/smtp-source -d -s "$1" -m "$2" -l "$3" -f nieuwsbrief@kennisplatform.test -t lezer@example.nl "127.0.0.1:$4"; echo "$load|$(( ($(date +%s%N) - start) / 1000000 ))"' \
     _ "$CONNECTIONS" "$1" "$2" "$SINK_PORT")
   load=${out%|*}; took=${out#*|}
-  echo "smtp-source $1 x $2 bytes, $CONNECTIONS connections: seconds=$(awk "BEGIN {printf \"%.1f\", $took / 1000}") per_second=$(awk "BEGIN {printf \"%.0f\", $1 * 1000 / $took}") load_at_start=$load"
+  echo "smtp-source $1 x $2 bytes, $CONNECTIONS connections: seconds=$(awk "BEGIN {printf \"%.1f\", $took / 1000}") per_second=$(awk "BEGIN {printf \"%.0f\", $1 * 1000 / $took}") load_at_start=$load sink_cpu_ms_per_message=$(awk "BEGIN {printf \"%.3f\", $(cpu_ms "$sink") / $1}")"
   kill "$sink"; wait "$sink" 2>/dev/null || true
 }
 

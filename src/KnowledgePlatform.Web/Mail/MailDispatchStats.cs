@@ -16,6 +16,7 @@ public sealed class MailDispatchStats
     private long ticks;
     private long messages;
     private long bytes;
+    private readonly long[] stageTicks = new long[3];
 
     public long Statements => Interlocked.Read(ref statements);
 
@@ -24,6 +25,21 @@ public sealed class MailDispatchStats
     public long Messages => Interlocked.Read(ref messages);
 
     public long Bytes => Interlocked.Read(ref bytes);
+
+    /// <summary>Where a worker's time goes besides the database (wall time summed over workers).</summary>
+    public enum Stage
+    {
+        Render,
+        Encode,
+        Wire,
+    }
+
+    public TimeSpan TimeIn(Stage stage) =>
+        TimeSpan.FromTicks(Interlocked.Read(ref stageTicks[(int)stage]) * TimeSpan.TicksPerSecond / Stopwatch.Frequency);
+
+    /// <summary>Adds the time since <paramref name="startedTimestamp"/> (a <see cref="Stopwatch.GetTimestamp"/>) to a stage.</summary>
+    public void CountStage(Stage stage, long startedTimestamp) =>
+        Interlocked.Add(ref stageTicks[(int)stage], Stopwatch.GetTimestamp() - startedTimestamp);
 
     /// <summary>Marks the calling worker's async flow as the dispatcher's.</summary>
     public static void EnterDispatcher() => InDispatcher.Value = true;

@@ -39,7 +39,9 @@ public static class MailQueue
     private static bool IsPending(KnowledgeDbContext db, string key) =>
         db.ChangeTracker.Entries<MailLedgerEntry>().Any(e => e.Entity.DedupeKey == key);
 
-    private static MailLedgerEntry NewRow(OutgoingMail mail, DateTime now) => new()
+    private static MailLedgerEntry NewRow(OutgoingMail mail, DateTime now) => mail.Encoded is not null
+        ? throw new ArgumentException("Pre-encoded bodies are for mail rendered at send time; enqueue Html and Text.", nameof(mail))
+        : new()
     {
         Kind = mail.Kind,
         DedupeKey = mail.DedupeKey,

@@ -32,11 +32,18 @@ public sealed class MailThrottle : IDisposable
         using var lease = await limiter.AcquireAsync(Math.Min(messages, maxPermits), ct);
     }
 
-    /// <summary>Takes the permits only if they are there now.</summary>
-    public bool TryTake(int messages)
+    /// <summary>Waits for the permits; false when <paramref name="ct"/> stopped the wait.</summary>
+    public async Task<bool> TryWaitAsync(int messages, CancellationToken ct)
     {
-        using var lease = limiter.AttemptAcquire(Math.Min(messages, maxPermits));
-        return lease.IsAcquired;
+        try
+        {
+            await WaitAsync(messages, ct);
+            return true;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return false;
+        }
     }
 
     public void Dispose() => limiter.Dispose();

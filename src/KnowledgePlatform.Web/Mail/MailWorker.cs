@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using KnowledgePlatform.Web.Mail.Smtp;
 using Microsoft.Extensions.Options;
 
@@ -6,7 +7,8 @@ namespace KnowledgePlatform.Web.Mail;
 
 /// <summary>
 /// One worker: claim a batch, render it, and per chunk mark in flight → transmit → stamp. The only
-/// rows a crash can leave in doubt are the current chunk's; they become Uncertain, not resent.
+/// rows a crash can leave in doubt are the chunk on the wire and the next one, already marked
+/// (see <see cref="SendChunksAsync"/>); they become Uncertain, not resent.
 /// </summary>
 public sealed partial class MailWorker(string owner, MailLedgerStore store, IMailTransport transport, MailThrottle throttle,
     MailTransportStatus status, MailDispatchStats stats, IServiceScopeFactory scopes, IOptions<SendingOptions> sendingOptions, TimeProvider clock,
@@ -69,47 +71,30 @@ public sealed partial class MailWorker(string owner, MailLedgerStore store, IMai
             return 0;
         }
 
+        var rendering = Stopwatch.GetTimestamp();
         var mails = await MailRendering.RenderAsync(scopes, batch, ct);
+        stats.CountStage(MailDispatchStats.Stage.Render, rendering);
         var nothing = batch.Where(r => mails[r.Id] is null).Select(r => r.Id).ToList();
         await store.FinishAsync(connection, owner, nothing, MailState.Skipped, "Niets te versturen voor deze ontvanger.", now.UtcDateTime, ct);
         var chunks = batch.Where(r => mails[r.Id] is not null).Chunk(options.InFlightChunk).ToList();
-        SentChunk? sent = null;
-        for (var i = 0; i < chunks.Count; i++)
-        {
-            if (session is not { IsUsable: true })
-            {
-                await WriteDownAsync(connection, sent, null, ct);
-                sent = null;
-                if (!await OpenSessionAsync(chunks[i], ct))
-                {
-                    await store.ReleaseAsync(connection, owner, [.. chunks.Skip(i).SelectMany(c => c).Select(r => r.Id)], RetryAt(TimeSpan.FromSeconds(10)), null, false, ct);
-                    return 0;
-                }
-            }
-
-            sent = await SendChunkAsync(connection, chunks[i], mails, sent, ct);
-        }
-
-        await WriteDownAsync(connection, sent, null, ct);
-        return chunks.Sum(c => c.Length);
+        return chunks.Count == 0 ? 0 : await SendChunksAsync(connection, chunks, mails, ct);
     }
 
-    /// <summary>False when the relay cannot be reached (the newsletter pauses its sends; the caller puts the rows back).</summary>
-    private async Task<bool> OpenSessionAsync(ClaimedMail[] chunk, CancellationToken ct)
+    /// <summary>The reason when the relay cannot be reached: the caller puts the rows back, then tells the observers (the newsletter pauses).</summary>
+    private async Task<string?> OpenSessionAsync(CancellationToken ct)
     {
         await DropSessionAsync();
         try
         {
             session = await transport.OpenAsync(ct);
             status.Up();
-            return true;
+            return null;
         }
         catch (SmtpConnectException ex)
         {
             status.Down(ex.Message, clock.GetUtcNow().UtcDateTime);
             logger.LogWarning("Mail relay unavailable: {Reason}", ex.Message);
-            await MailRendering.TransportDownAsync(scopes, chunk, ex.Message, ct);
-            return false;
+            return ex.Message;
         }
     }
 

@@ -20,6 +20,13 @@ public sealed record OutgoingMail(
     public IReadOnlyList<MailHeader> Headers { get; init; } = [];
 
     public MailboxAddress? ReplyTo { get; init; }
+
+    /// <summary>
+    /// Bulk mail rendered at send time: the text and HTML bodies already encoded, with the pieces
+    /// every recipient shares encoded once per send. When set, these are sent and Html/Text are not
+    /// (a renderer leaves those null). Never stored: the ledger keeps bulk rows without content.
+    /// </summary>
+    public Mime.EncodedAlternatives? Encoded { get; init; }
 }
 
 /// <summary>A file with the mail. An invitation uses "text/calendar; method=REQUEST" (or CANCEL).</summary>

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using KnowledgePlatform.Web.Data;
 using KnowledgePlatform.Web.Mail;
 using Microsoft.EntityFrameworkCore;
@@ -41,9 +39,10 @@ public sealed class IssueMailSource(KnowledgeDbContext db, IssueTemplates templa
         }
 
         var token = await links.TokenAsync(subscriber, ct);
-        var (html, text) = Compose(template, subscriber.Name, sections, links.PreferencesUrl(token), links.UnsubscribeUrl(token));
-        return new OutgoingMail(Kind, row.DedupeKey, MailboxAddress.Create(subscriber.Email, subscriber.Name), template.Issue.Title, html, text)
+        var body = IssueBody.Segments(template, subscriber.Name, sections, links.PreferencesUrl(token), links.UnsubscribeUrl(token));
+        return new OutgoingMail(Kind, row.DedupeKey, MailboxAddress.Create(subscriber.Email, subscriber.Name), template.Issue.Title, null, null)
         {
+            Encoded = IssueBody.Encode(template, body),
             Headers =
             [
                 new MailHeader("List-Unsubscribe", $"<{links.UnsubscribeUrl(token)}>, <{links.MailtoUnsubscribe(token)}>"),
@@ -53,27 +52,10 @@ public sealed class IssueMailSource(KnowledgeDbContext db, IssueTemplates templa
         };
     }
 
+    /// <summary>The HTML and text one recipient gets, as strings (preview, test mail); sending uses the same segments encoded.</summary>
     public static (string Html, string Text) Compose(IssueTemplate template, string? name, IReadOnlyList<int> sections, string preferencesUrl, string unsubscribeUrl)
     {
-        var e = HtmlEncoder.Default;
-        var greeting = name is null ? "Beste lezer," : $"Beste {name},";
-        var body = new StringBuilder();
-        body.Append("<p style=\"margin:0 0 16px\">").Append(e.Encode(greeting)).Append("</p>").Append(template.IntroHtml);
-        var text = new StringBuilder();
-        text.Append(template.Issue.Title).Append("\n\n").Append(greeting).Append("\n\n").Append(template.IntroText.Trim()).Append('\n');
-        foreach (var i in sections)
-        {
-            body.Append(template.Sections[i].Html);
-            text.Append(template.Sections[i].Text);
-        }
-
-        var color = template.Brand.Color;
-        var footer = $"<p style=\"margin:0 0 8px\">{EmailLayout.Link(template.WebUrl, "Bekijk deze nieuwsbrief in de browser", color)}</p>"
-            + $"<p style=\"margin:0\">U ontvangt deze nieuwsbrief van {e.Encode(template.Brand.SiteName)} omdat u zich hebt aangemeld. "
-            + $"{EmailLayout.Link(preferencesUrl, "Voorkeuren wijzigen of pauzeren", color)} · {EmailLayout.Link(unsubscribeUrl, "Afmelden", color)}</p>";
-        text.Append("\n--\nIn de browser: ").Append(template.WebUrl)
-            .Append("\nVoorkeuren wijzigen of pauzeren: ").Append(preferencesUrl)
-            .Append("\nAfmelden: ").Append(unsubscribeUrl).Append('\n');
-        return (EmailLayout.Html(template.Brand, template.Issue.Title, template.Issue.Preheader, body.ToString(), footer), text.ToString());
+        var (html, text) = IssueBody.Segments(template, name, sections, preferencesUrl, unsubscribeUrl);
+        return (string.Concat(html.Select(s => s.Value)), string.Concat(text.Select(s => s.Value)));
     }
 }

@@ -16,7 +16,15 @@ public sealed record IssueTemplate(
     string WebUrl,
     string IntroHtml,
     string IntroText,
-    IReadOnlyList<(string Html, string Text)> Sections);
+    IReadOnlyList<(string Html, string Text)> Sections)
+{
+    private IssueFrame? frame;
+
+    public IssueFrame Frame => frame ??= IssueFrame.Of(this);
+
+    /// <summary>Quoted-printable of the shared segments (<see cref="IssueBody"/>), by string instance.</summary>
+    internal ConcurrentDictionary<string, byte[]> EncodedPieces { get; } = new(ReferenceEqualityComparer.Instance);
+}
 
 /// <summary>Builds and caches <see cref="IssueTemplate"/>s (sends are immutable once prepared).</summary>
 public sealed class IssueTemplates(KnowledgeDbContext db, ContentReader reader, MailBrands brands, NewsletterLinks links)

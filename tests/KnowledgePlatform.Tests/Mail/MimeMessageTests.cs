@@ -1,6 +1,7 @@
 using System.Text;
 using KnowledgePlatform.Tests.Infrastructure;
 using KnowledgePlatform.Web.Mail;
+using KnowledgePlatform.Web.Mail.Mime;
 using KnowledgePlatform.Web.Mail.Smtp;
 
 namespace KnowledgePlatform.Tests.Mail;
@@ -57,6 +58,25 @@ public sealed class MimeMessageTests
         Assert.Equal("List-Unsubscribe=One-Click", parsed.ListUnsubscribePost);
         Assert.Contains("https://kennisplatform.test/nieuwsbrief/afmelden/abc", parsed.ListUnsubscribe, StringComparison.Ordinal);
         Assert.Equal("\"Redactie \\\"Sociaal\\\" Domein\" <redactie@kennisplatform.test>", parsed.ReplyTo);
+    }
+
+    [Fact]
+    public async Task Bodies_encoded_in_pieces_arrive_as_the_joined_text()
+    {
+        // Pieces that end mid-line, in trailing spaces, on a line break, with a dot or "=" at a piece start, and in a
+        // multi-byte character's neighbourhood: joined with soft breaks they must decode to exactly the joined text.
+        string[] text = ["Beste Ëlise,", "\n\n", ".Punt aan het begin ", "", new string('x', 150) + "  ", "=3D en € ", "slot\n", "🙂 einde."];
+        string[] html = ["<p>", "Café “De Ketel”", "</p>\n", ".<b>", new string('y', 75), "=", "</b>"];
+        var mail = new OutgoingMail("test.pieces", "pieces-1", MailboxAddress.Create("lezer@voorbeeld.nl", null), "Stukken", null, null)
+        {
+            Encoded = new EncodedAlternatives(new EncodedBody([.. text.Select(EncodedBody.Piece)]), new EncodedBody([.. html.Select(EncodedBody.Piece)])),
+        };
+
+        var parsed = await RoundTripAsync(mail);
+
+        Assert.Equal(string.Concat(text), parsed.TextBody!.Replace("\r\n", "\n", StringComparison.Ordinal));
+        Assert.Equal(string.Concat(html), parsed.HtmlBody!.Replace("\r\n", "\n", StringComparison.Ordinal));
+        Assert.Equal(["multipart/alternative", "text/plain", "text/html"], parsed.Parts.Select(p => p.ContentType));
     }
 
     [Fact]

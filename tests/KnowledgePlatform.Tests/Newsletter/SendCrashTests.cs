@@ -117,9 +117,10 @@ public sealed class SendCrashTests
                 Assert.True(await scenario.ControlAsync((control, id) => control.PauseAsync(id, null, CancellationToken.None)), $"pause {round}");
                 var atPause = sink.Count;
                 await Task.Delay(random.Next(200, 600));
-                // Only what was already on the wire may still arrive: one chunk per connection (2 × Newsletter:InFlightChunk 10).
+                // Only what was already in flight may still arrive: per connection the chunk on the wire and the next,
+                // already marked (2 connections × 2 chunks × Newsletter:InFlightChunk 10).
                 var duringPause = sink.Count - atPause;
-                Assert.True(duringPause <= 20, $"{duringPause} messages arrived while paused (round {round})");
+                Assert.True(duringPause <= 40, $"{duringPause} messages arrived while paused (round {round})");
                 Assert.True(await scenario.ControlAsync((control, id) => control.ResumeAsync(id, CancellationToken.None)), $"resume {round}");
             }
 

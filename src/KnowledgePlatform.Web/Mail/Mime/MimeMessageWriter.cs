@@ -19,7 +19,9 @@ public static class MimeMessageWriter
     public static byte[] Write(MimeMessage message)
     {
         var mail = message.Mail;
-        var output = new MimeOutput(((mail.Html?.Length ?? 0) + (mail.Text?.Length ?? 0)) * 11 / 10 + 2048);
+        var output = new MimeOutput(mail.Encoded is { } encoded
+            ? encoded.Text.Length + encoded.Html.Length + 2048
+            : ((mail.Html?.Length ?? 0) + (mail.Text?.Length ?? 0)) * 11 / 10 + 2048);
         MimeHeaderWriter.Address(output, "From", message.From);
         MimeHeaderWriter.Address(output, "To", mail.To);
         if (mail.ReplyTo is { } replyTo)
@@ -61,6 +63,19 @@ public static class MimeMessageWriter
 
     private static void Body(MimeOutput output, OutgoingMail mail, string boundary)
     {
+        if (mail.Encoded is { } encoded)
+        {
+            MimeHeaderWriter.Raw(output, "Content-Type", $"multipart/alternative; boundary=\"{boundary}\"");
+            output.Append("\r\n--").Append(boundary).Append("\r\n");
+            PartHeaders(output, "text/plain");
+            encoded.Text.WriteTo(output);
+            output.Append("\r\n--").Append(boundary).Append("\r\n");
+            PartHeaders(output, "text/html");
+            encoded.Html.WriteTo(output);
+            output.Append("\r\n--").Append(boundary).Append("--");
+            return;
+        }
+
         if (mail.Html is null || mail.Text is null)
         {
             TextPart(output, mail.Html is null ? "text/plain" : "text/html", mail.Html ?? mail.Text ?? "");
@@ -78,10 +93,15 @@ public static class MimeMessageWriter
 
     private static void TextPart(MimeOutput output, string type, string content)
     {
+        PartHeaders(output, type);
+        MimeEncoding.QuotedPrintable(output, content);
+    }
+
+    private static void PartHeaders(MimeOutput output, string type)
+    {
         MimeHeaderWriter.Raw(output, "Content-Type", type + "; charset=utf-8");
         MimeHeaderWriter.Raw(output, "Content-Transfer-Encoding", "quoted-printable");
         output.Append("\r\n");
-        MimeEncoding.QuotedPrintable(output, content);
     }
 
     private static void Attachment(MimeOutput output, MailAttachment attachment)

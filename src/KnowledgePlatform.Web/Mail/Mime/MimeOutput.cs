@@ -22,6 +22,14 @@ internal sealed class MimeOutput(int capacity)
 
     public MimeOutput Append(string ascii, int start, int count) => Append(ascii.Substring(start, count));
 
+    public MimeOutput Append(ReadOnlySpan<byte> ascii)
+    {
+        Ensure(ascii.Length);
+        ascii.CopyTo(buffer.AsSpan(Length));
+        Length += ascii.Length;
+        return this;
+    }
+
     public MimeOutput Append(char c)
     {
         Ensure(1);

@@ -32,6 +32,7 @@ public static class SendBenchmark
         var load = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
         var clock = Stopwatch.StartNew();
         using var process = Process.GetCurrentProcess();
+        var cpuAtStart = process.TotalProcessorTime;
         var peak = 0L;
         foreach (var worker in workers)
         {
@@ -49,6 +50,8 @@ public static class SendBenchmark
         }
 
         var elapsed = clock.Elapsed;
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - cpuAtStart;
         foreach (var worker in workers)
         {
             await worker.StopAsync(CancellationToken.None);
@@ -58,7 +61,10 @@ public static class SendBenchmark
         await output.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"messages={stats.Messages} seconds={elapsed.TotalSeconds:F1} per_second={stats.Messages / elapsed.TotalSeconds:F0} avg_bytes={stats.Bytes / messages} " +
             $"peak_rss_mb={peak / 1048576.0:F0} statements={stats.Statements} statements_per_message={stats.Statements / (double)messages:F3} " +
-            $"db_ms_per_message={stats.DatabaseTime.TotalMilliseconds / messages:F3} provider={settings.Provider} load_at_start={load}"));
+            $"db_ms_per_message={stats.DatabaseTime.TotalMilliseconds / messages:F3} cpu_ms_per_message={cpu.TotalMilliseconds / messages:F3} " +
+            $"render_ms_per_message={stats.TimeIn(MailDispatchStats.Stage.Render).TotalMilliseconds / messages:F3} " +
+            $"encode_ms_per_message={stats.TimeIn(MailDispatchStats.Stage.Encode).TotalMilliseconds / messages:F3} " +
+            $"wire_ms_per_message={stats.TimeIn(MailDispatchStats.Stage.Wire).TotalMilliseconds / messages:F3} provider={settings.Provider} load_at_start={load}"));
         return 0;
     }
 
