@@ -31,10 +31,16 @@ settings_for() { # database, application name → the array `common`
     "--ConnectionStrings:Default=Host=127.0.0.1;Port=$KP_PG_PORT;Username=postgres;Database=$1;Maximum Pool Size=40;Application Name=$2"
     "--Storage:DataPath=$work/data" "--Sync:Root=$repo/uSync" --Logging:LogLevel:Default=Warning --Logging:LogLevel:KnowledgePlatform=Information)
 }
+# Runtime settings for several instances sharing few cores (README "Running several instances"):
+# workstation GC, and thread-pool workers that sleep at once instead of spinning for more work (the
+# spinning took CPU the other instances needed; docs/benchmarks.md). Set either to override.
+INSTANCE_GC_SERVER=${DOTNET_gcServer:-0}
+INSTANCE_SPIN_LIMIT=${DOTNET_ThreadPool_UnfairSemaphoreSpinLimit:-0}
 start_instance() { # port, database, extra settings…
   local port=$1 db=$2; shift 2
   settings_for "$db" "kp-$port"
-  ASPNETCORE_ENVIRONMENT=Production "${app[@]}" --urls "http://127.0.0.1:$port" "${common[@]}" "$@" >>"$work/app-$port.log" 2>&1 &
+  DOTNET_gcServer=$INSTANCE_GC_SERVER DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=$INSTANCE_SPIN_LIMIT \
+    ASPNETCORE_ENVIRONMENT=Production "${app[@]}" --urls "http://127.0.0.1:$port" "${common[@]}" "$@" >>"$work/app-$port.log" 2>&1 &
   echo $! >"$work/app-$port.pid"
 }
 wait_ready() {
@@ -72,7 +78,7 @@ nginx_for() {
 worker_processes 2; pid $work/nginx.pid; error_log $work/nginx-error.log error;
 events { worker_connections 4096; }
 http {
-  log_format upstream '\$msec|\$status|\$upstream_addr|\$upstream_status';
+  log_format upstream '\$msec|\$status|\$upstream_addr|\$upstream_status|\$upstream_http_age';
   access_log $work/access.log upstream buffer=256k flush=1s;
   upstream kp { $servers keepalive 64; }
   server {

@@ -11,6 +11,9 @@ make_load() {
     echo 'local i = 0'
     echo 'request = function() i = i % #paths + 1; return wrk.format("GET", paths[i]) end'; } >"$work/mixed.lua"
 }
+# Before the first round every instance gets WARM seconds of the read load directly, so that each
+# has run every measured path often enough to be fully compiled (tiered JIT) before anything is timed.
+warm_each() { for p in "${PORTS[@]}"; do wrk -t2 -c"$CONNECTIONS" -d"${WARM:-5}s" -s "$work/mixed.lua" "http://127.0.0.1:$p" >/dev/null 2>&1; done; }
 warm() { for p in "$@"; do while read -r path; do curl -fs -o /dev/null "http://127.0.0.1:$p$path" || true; done <"$work/paths.txt"; done; }
 wrk_run() { wrk -t2 -c"$CONNECTIONS" -d"${1}s" --latency -s "$work/mixed.lua" "http://127.0.0.1:$LB" 2>&1; }
 rps_of() { awk '/Requests\/sec/ {s += $2; n++} END {printf "%.1f", (n ? s / n : 0)}' <<<"$1"; }  # mean over rounds
@@ -29,18 +32,32 @@ stats_total() { # statements and their execution ms in the measured database sin
     FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'kp_multinode')
     AND query NOT ILIKE '%pg_stat_%'"
 }
+# Where the CPU goes (clock ticks, from /proc): the instances (all three, also the idle ones in a
+# 1-instance round), nginx's workers, and the whole machine (busy = not idle/iowait), plus context
+# switches machine-wide. Read before and after a round; the difference per request is the figure.
+proc_ticks() { local t=0 p f; for p in "$@"; do f=$(cut -d')' -f2 "/proc/$p/stat" 2>/dev/null) && t=$((t + $(awk '{print $12 + $13}' <<<"$f"))); done; echo "$t"; }
+app_pids() { local port; for port in "${PORTS[@]}"; do [[ -f $work/app-$port.pid ]] && cat "$work/app-$port.pid"; done; }
+nginx_pids() { pgrep -P "$(cat "$work/nginx.pid")" 2>/dev/null || true; }
+cpu_now() { # app ticks, nginx ticks, machine busy ticks, context switches
+  echo "$(proc_ticks $(app_pids)) $(proc_ticks $(nginx_pids)) $(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8} /^ctxt/ {c = $2} END {print c}' /proc/stat | paste -sd' ')"
+}
 xacts_now() { sql "SELECT xact_commit + xact_rollback || ' ' || tup_returned || ' ' || tup_fetched FROM pg_stat_database WHERE datname = 'kp_multinode'"; }
 
 # Requests/s through nginx with 1 and with 3 instances, alternating, ROUNDS rounds each.
 throughput() {
-  declare -gA RPS ERR QPR MSPR XPR P50 P99 SPREAD
-  declare -A reqs calls ms xacts outs
+  declare -gA RPS ERR QPR MSPR XPR P50 P99 SPREAD MISSES APPUS NGXUS BUSYUS CTXPR
+  declare -A reqs calls ms xacts outs cpu_app cpu_ngx cpu_busy ctx miss
+  warm_each
   for round in $(seq 1 "$ROUNDS"); do
     for n in 1 3; do
       nginx_for "${PORTS[@]:0:$n}"; warm "${PORTS[@]:0:$n}"; wrk_run 3 >/dev/null
       sleep 1.2; : >"$work/access.log"  # after nginx flushed the warm-up's lines
       stats_reset; sleep 1.5; read -r x0 _ _ <<<"$(xacts_now)"
+      read -r a0 g0 b0 s0 <<<"$(cpu_now)"
       out=$(wrk_run "$DURATION")
+      read -r a1 g1 b1 s1 <<<"$(cpu_now)"
+      cpu_app[$n]=$(( ${cpu_app[$n]:-0} + a1 - a0 )); cpu_ngx[$n]=$(( ${cpu_ngx[$n]:-0} + g1 - g0 ))
+      cpu_busy[$n]=$(( ${cpu_busy[$n]:-0} + b1 - b0 )); ctx[$n]=$(( ${ctx[$n]:-0} + s1 - s0 ))
       sleep 1.5  # pg_stat_database is flushed about once a second
       read -r c m <<<"$(stats_total)"; read -r x1 _ _ <<<"$(xacts_now)"
       r=$(requests_of "$out")
@@ -48,6 +65,8 @@ throughput() {
       ms[$n]=$(awk -v a="${ms[$n]:-0}" -v b="$m" 'BEGIN {print a + b}')
       outs[$n]+="$out"$'\n'
       sleep 1.2  # the access log is flushed each second
+      # A page served from an instance's output cache carries Age; one without it was rendered.
+      miss[$n]=$(( ${miss[$n]:-0} + $(awk -F'|' '$5 == "-" || $5 == "" {m++} END {print m + 0}' "$work/access.log") ))
       SPREAD[$n]=$(awk -F'|' '{split($3, a, ", "); n[a[1]]++} END {for (u in n) printf "%s %d; ", u, n[u]}' "$work/access.log")
       echo "--- round $round, $n instance(s) ---"; echo "$out"
     done
@@ -58,6 +77,12 @@ throughput() {
     QPR[$n]=$(awk -v c="${calls[$n]}" -v r="${reqs[$n]}" 'BEGIN {printf "%.3f", c / r}')
     MSPR[$n]=$(awk -v t="${ms[$n]}" -v r="${reqs[$n]}" 'BEGIN {printf "%.4f", t / r}')
     XPR[$n]=$(awk -v x="${xacts[$n]}" -v r="${reqs[$n]}" 'BEGIN {printf "%.3f", x / r}')
+    MISSES[$n]=${miss[$n]}
+    local hz; hz=$(getconf CLK_TCK)
+    APPUS[$n]=$(awk -v t="${cpu_app[$n]}" -v h="$hz" -v r="${reqs[$n]}" 'BEGIN {printf "%.1f", t / h * 1e6 / r}')
+    NGXUS[$n]=$(awk -v t="${cpu_ngx[$n]}" -v h="$hz" -v r="${reqs[$n]}" 'BEGIN {printf "%.1f", t / h * 1e6 / r}')
+    BUSYUS[$n]=$(awk -v t="${cpu_busy[$n]}" -v h="$hz" -v r="${reqs[$n]}" 'BEGIN {printf "%.1f", t / h * 1e6 / r}')
+    CTXPR[$n]=$(awk -v c="${ctx[$n]}" -v r="${reqs[$n]}" 'BEGIN {printf "%.2f", c / r}')
   done
   DB=kp_multinode sql "SELECT calls || ' calls, ' || round(total_exec_time::numeric, 1) || ' ms: ' || left(regexp_replace(query, '\s+', ' ', 'g'), 140)
     FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'kp_multinode') AND query NOT ILIKE '%pg_stat_%'

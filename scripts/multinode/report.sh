@@ -7,6 +7,7 @@ report() {
 
 Several instances on one PostgreSQL behind nginx — $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores
 load average at start: $LOAD_AT_START; at the end: $LOAD_AT_END
+instances: DOTNET_gcServer=$INSTANCE_GC_SERVER, DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=$INSTANCE_SPIN_LIMIT; each warmed directly for ${WARM:-5} s before the first round
 wrk -t2 -c$CONNECTIONS, mixed read load over $(wc -l <"$work/paths.txt") paths (home, agenda, reports, dossiers, one search, detail pages)
 
 Start-up (prepare): 3 instances started together on an empty database: uSync imports logged $imports;
@@ -19,6 +20,11 @@ Throughput through nginx ($ROUNDS rounds of ${DURATION} s each, alternating; fig
 | 1 | ${RPS[1]} | ${ERR[1]} | ${P50[1]} | ${P99[1]} | ${QPR[1]} | ${MSPR[1]} | ${XPR[1]} |
 | 3 | ${RPS[3]} | ${ERR[3]} | ${P50[3]} | ${P99[3]} | ${QPR[3]} | ${MSPR[3]} | ${XPR[3]} |
 3 vs 1: $(awk -v a="${RPS[3]}" -v b="${RPS[1]}" 'BEGIN {printf "%.2f", a / b}')× (target ≥ 0.90×)
+CPU per request over the measured rounds (µs; instances = all three processes, busy = the whole machine) and pages rendered (no Age header: not from an output cache):
+| instances behind nginx | instances µs/request | nginx µs/request | machine busy µs/request | context switches/request | rendered |
+|---|---:|---:|---:|---:|---:|
+| 1 | ${APPUS[1]} | ${NGXUS[1]} | ${BUSYUS[1]} | ${CTXPR[1]} | ${MISSES[1]} |
+| 3 | ${APPUS[3]} | ${NGXUS[3]} | ${BUSYUS[3]} | ${CTXPR[3]} | ${MISSES[3]} |
 Requests per instance in the last 3-instance round (nginx log): ${SPREAD[3]}
 Statements with most time over the throughput rounds:
 $(sed 's/^/  /' "$work/top-statements.txt")
