@@ -58,16 +58,25 @@ public static class BackOfficeUsers
     /// <summary>GETs the page, takes the antiforgery token from its form (the first, or the one posting to <paramref name="formAction"/>), posts the fields.</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields, string? formAction = null, string? postTo = null)
     {
+        var (action, body) = await FormAsync(client, url, fields, formAction);
+        return await client.PostAsync(postTo ?? action, new FormUrlEncodedContent(body), Ct);
+    }
+
+    /// <summary>
+    /// What a browser would post from the form on <paramref name="url"/> (the first, or the one posting to
+    /// <paramref name="formAction"/>): every named field as it is on the page, with the test's values instead where given.
+    /// </summary>
+    public static async Task<(string Action, List<KeyValuePair<string, string>> Body)> FormAsync(HttpClient client, string url,
+        Dictionary<string, string> fields, string? formAction = null)
+    {
         var html = await client.GetStringAsync(url, Ct);
         var document = new HtmlParser().ParseDocument(html);
         var forms = document.QuerySelectorAll("main form[method=post]");
         var form = formAction is null ? forms[0] : forms.First(f => f.GetAttribute("action") == formAction);
         _ = form.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
             ?? throw new InvalidOperationException($"No antiforgery token in the form on {url}");
-        // What a browser would send: every named field as it is on the page, with the test's values instead where given.
         var body = FormValues(form).Where(p => !fields.ContainsKey(p.Key)).Concat(fields).ToList();
-        var target = postTo ?? (form.GetAttribute("action") is { Length: > 0 } action ? action : url);
-        return await client.PostAsync(target, new FormUrlEncodedContent(body), Ct);
+        return (form.GetAttribute("action") is { Length: > 0 } action ? action : url, body);
     }
 
     public static IEnumerable<KeyValuePair<string, string>> FormValues(AngleSharp.Dom.IElement form)

@@ -56,8 +56,8 @@ public abstract class RegistrationAdminTests(RegistrationFixture fixture)
         var page = $"/beheer/aanmeldingen/bijeenkomst/{key}";
 
         // One form, posted twice with the same hidden MessageId (a double click, a reload of the post).
-        var form = await FormAsync(client, page, $"{page}?handler=Message",
-            new() { ["Subject"] = "Zaalwijziging", ["Text"] = "We zitten in zaal 2." });
+        var (_, form) = await BackOfficeUsers.FormAsync(client, page,
+            new() { ["Subject"] = "Zaalwijziging", ["Text"] = "We zitten in zaal 2." }, formAction: $"{page}?handler=Message");
         Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync($"{page}?handler=Message", new FormUrlEncodedContent(form), Ct)).StatusCode);
         var again = await client.PostAsync($"{page}?handler=Message", new FormUrlEncodedContent(form), Ct);
         Assert.Contains("al verstuurd", await client.GetStringAsync(again.Headers.Location!.OriginalString, Ct), StringComparison.Ordinal);
@@ -115,14 +115,6 @@ public abstract class RegistrationAdminTests(RegistrationFixture fixture)
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(RegistrationStatus.Confirmed, (await app.RegistrationAsync(key, "bram-zoek@example.org")).Status);
         Assert.Equal(RegistrationStatus.Confirmed, (await app.RegistrationAsync(key, "anna-zoek@example.org")).Status);
-    }
-
-    /// <summary>The fields a browser would post from the form on <paramref name="url"/> that posts to <paramref name="action"/>.</summary>
-    private static async Task<List<KeyValuePair<string, string>>> FormAsync(HttpClient client, string url, string action, Dictionary<string, string> fields)
-    {
-        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await client.GetStringAsync(url, Ct));
-        var form = document.QuerySelectorAll("main form[method=post]").First(f => f.GetAttribute("action") == action);
-        return [.. BackOfficeUsers.FormValues(form).Where(p => !fields.ContainsKey(p.Key)).Concat(fields)];
     }
 
     [Fact]
