@@ -88,13 +88,7 @@ public abstract class SendTests(DatabaseProvider provider)
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new MailPlatformFactory(database, sink.Port, importDemo: true);
         _ = app.Server;
-        var item = await app.PublishAsync(TestContent.Article());
-        var issueKey = await app.PublishAsync(new NewsletterIssueContent
-        {
-            Title = "Later",
-            Slug = TestContent.UniqueSlug("later"),
-            Sections = [new NewsletterSection { Title = "Alles", Items = [item] }],
-        });
+        var issueKey = await app.PublishIssueWithOneArticleAsync("Later", "later");
         await app.AddActiveSubscribersAsync(20, "wacht");
 
         var send = await app.InScopeAsync(sp => sp.Service<PrepareSend.Handler>().HandleAsync(
@@ -120,3 +114,7 @@ public abstract class SendTests(DatabaseProvider provider)
             return IssueMailSource.Compose(template, subscriber.Name, sections, links.PreferencesUrl(token), links.UnsubscribeUrl(token));
         });
 }
+
+public sealed class SendTests_Sqlite() : SendTests(DatabaseProvider.Sqlite);
+
+public sealed class SendTests_Postgres() : SendTests(DatabaseProvider.Postgres);
