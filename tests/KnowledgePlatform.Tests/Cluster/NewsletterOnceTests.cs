@@ -25,13 +25,7 @@ public sealed class NewsletterOnceTests
         var log = new HandledLog();
         await using var a = new JobNode(database, "A", TimeProvider.System, log, sink.Port);
         _ = a.Server;
-        var item = await a.PublishAsync(TestContent.Article());
-        var issueKey = await a.PublishAsync(new NewsletterIssueContent
-        {
-            Title = "Twee instanties",
-            Slug = TestContent.UniqueSlug("twee-instanties"),
-            Sections = [new NewsletterSection { Title = "Alles", Items = [item] }],
-        });
+        var issueKey = await a.PublishIssueWithOneArticleAsync("Twee instanties", "twee-instanties");
         await a.AddActiveSubscribersAsync(30, "cluster");
         var send = await a.InScopeAsync(sp => sp.Service<PrepareSend.Handler>().HandleAsync(
             new PrepareSend.Command(issueKey, DateTime.UtcNow.AddSeconds(2), "redacteur@example.org"), Ct));

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using KnowledgePlatform.Tests.Infrastructure;
+using KnowledgePlatform.Tests.Site;
+using KnowledgePlatform.Web.Content;
 using KnowledgePlatform.Web.Mail;
 using KnowledgePlatform.Web.Newsletter;
 using Microsoft.AspNetCore.TestHost;
@@ -20,6 +22,18 @@ public static partial class NewsletterTestSupport
         request.Headers.Add("X-Test-Remote-Address", ip.ToString());
         using var response = await client.SendAsync(request);
         return response.StatusCode;
+    }
+
+    /// <summary>Publishes an article and an issue with one section "Alles" holding it; returns the issue's key.</summary>
+    public static async Task<Guid> PublishIssueWithOneArticleAsync(this PlatformFactory app, string title, string slug)
+    {
+        var item = await app.PublishAsync(TestContent.Article());
+        return await app.PublishAsync(new NewsletterIssueContent
+        {
+            Title = title,
+            Slug = TestContent.UniqueSlug(slug),
+            Sections = [new NewsletterSection { Title = "Alles", Items = [item] }],
+        });
     }
 
     /// <summary>Active subscribers straight into the table (what confirmed sign-ups leave behind), fast enough for 10,000.</summary>
