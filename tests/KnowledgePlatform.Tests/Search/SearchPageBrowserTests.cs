@@ -33,6 +33,10 @@ public sealed class SearchPageBrowserTests(DemoSiteOverHttp site, ChromiumBrowse
             Assert.Equal("true", await box.GetAttributeAsync("aria-expanded"));
             var options = await page.Locator($"#{listId} [role=option]").AllTextContentsAsync();
             Assert.Contains(options, o => o.Contains("Helderman", StringComparison.Ordinal));
+            // Right under the box, not under the whole form (which also holds the facets).
+            var boxBounds = (await box.BoundingBoxAsync())!;
+            var listBounds = (await page.Locator($"#{listId}").BoundingBoxAsync())!;
+            Assert.InRange(listBounds.Y - (boxBounds.Y + boxBounds.Height), 0, 16);
 
             // Results in place: the count (in the role=status region) and the list change, the address follows, no navigation.
             await page.WaitForFunctionAsync("() => /^[1-9]\\d* resultaten?$/.test(document.querySelector('[data-kp-search-status]').textContent.trim())",
@@ -45,8 +49,21 @@ public sealed class SearchPageBrowserTests(DemoSiteOverHttp site, ChromiumBrowse
             // A facet checkbox also updates in place.
             var facet = page.Locator("[data-kp-search-part=facets] input[type=checkbox][name=type]").First;
             var facetId = await facet.GetAttributeAsync("id");
+            var requests = new List<string>();
+            page.RequestFinished += (_, r) => { lock (requests) requests.Add($"{r.Method} {r.Url} finished"); };
+            page.RequestFailed += (_, r) => { lock (requests) requests.Add($"{r.Method} {r.Url} failed: {r.Failure}"); };
             await facet.CheckAsync();
-            await page.WaitForURLAsync(url => url.Contains("type=", StringComparison.Ordinal), new() { Timeout = Timeout });
+            try
+            {
+                await page.WaitForURLAsync(url => url.Contains("type=", StringComparison.Ordinal), new() { Timeout = Timeout });
+            }
+            catch (TimeoutException e)
+            {
+                // Seen once in a loaded full run; say what the page did, to find out why.
+                string seen;
+                lock (requests) seen = string.Join("; ", requests);
+                throw new TimeoutException($"The address stayed {page.Url}; checkbox checked: {await facet.IsCheckedAsync()}; requests after the click: {seen}", e);
+            }
             await page.WaitForFunctionAsync($"() => document.getElementById('{facetId}')?.checked === true", null, new() { Timeout = Timeout });
             Assert.True(await page.EvaluateAsync<bool>("() => window.kpSamePage === true"));
 

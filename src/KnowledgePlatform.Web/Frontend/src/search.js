@@ -14,9 +14,9 @@ const debounce = (fn, ms) => {
 };
 
 let comboboxes = 0;
+const IN_PLACE_TIMEOUT_MS = 10_000;
 
 function enhanceCombobox(input) {
-  const form = input.form;
   const id = `kp-suggest-${++comboboxes}`;
   const list = document.createElement('ul');
   list.id = id;
@@ -28,7 +28,9 @@ function enhanceCombobox(input) {
   status.className = 'kp-visually-hidden';
   status.setAttribute('role', 'status');
   input.after(list, status);
-  form.classList.add('kp-has-suggest');
+  // The list is placed under the box's own container: on /zoeken the form also holds the facets,
+  // so under the form would put it far below the box.
+  input.parentElement.classList.add('kp-has-suggest');
   input.setAttribute('role', 'combobox');
   input.setAttribute('aria-autocomplete', 'list');
   input.setAttribute('aria-expanded', 'false');
@@ -133,7 +135,12 @@ function enhanceSearchPage(form) {
     pending = new AbortController();
     let html;
     try {
-      const response = await fetch(url, { signal: pending.signal, headers: { Accept: 'text/html' } });
+      // A fetch that does not answer in time becomes a normal page load (the catch below), so the
+      // reader is never left with a page that silently ignores the filter just chosen.
+      const signal = AbortSignal.any // Safari < 17.4 lacks it: there the fetch simply waits
+        ? AbortSignal.any([pending.signal, AbortSignal.timeout(IN_PLACE_TIMEOUT_MS)])
+        : pending.signal;
+      const response = await fetch(url, { signal, headers: { Accept: 'text/html' } });
       if (!response.ok) { location.assign(url); return; }
       html = await response.text();
     } catch (error) {
