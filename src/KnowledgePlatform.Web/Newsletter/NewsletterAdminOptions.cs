@@ -10,4 +10,10 @@ public sealed class NewsletterAdminOptions
 
     /// <summary>Largest subscriber CSV import, in rows.</summary>
     public int ImportMaxRows { get; set; } = 50_000;
+
+    /// <summary>
+    /// The bearer token the mail server sends with complaint reports (POST /api/v1/newsletter/feedback-reports).
+    /// Empty (the default): that endpoint is off. Set it from the environment (Newsletter__FeedbackToken), never in the repo.
+    /// </summary>
+    public string? FeedbackToken { get; set; }
 }

@@ -14,6 +14,11 @@ public static class NewsletterApi
         routes.MapPost("/api/v1/newsletter/subscriptions", SubscribeAsync).WithTags("Newsletter").WithName("SubscribeToNewsletter")
             .WithSummary("Aanmelden voor de nieuwsbrief (double opt-in): 202 voor elk geldig adres, bekend of niet.")
             .Produces(StatusCodes.Status202Accepted).ProducesValidationProblem().ProducesProblem(StatusCodes.Status429TooManyRequests);
+        routes.MapPost("/api/v1/newsletter/feedback-reports", NewsletterFeedbackApi.ReceiveAsync).WithTags("Newsletter").WithName("ReceiveFeedbackReport")
+            .WithSummary("Een klachtrapport (ARF, RFC 5965) van een mailprovider: wie de nieuwsbrief als spam meldde, krijgt geen mail meer. Alleen met het token uit Newsletter:FeedbackToken.")
+            .Accepts<string>("message/rfc822", "text/plain", "multipart/report")
+            .Produces<NewsletterFeedbackApi.Received>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         return routes;
     }
 

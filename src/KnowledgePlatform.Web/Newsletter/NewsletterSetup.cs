@@ -34,6 +34,7 @@ public static class NewsletterSetup
         builder.Services.AddScoped<ImportSubscribers.Handler>();
         builder.Services.AddScoped<ExportPersonalData>();
         builder.Services.AddScoped<ErasePersonalData.Handler>();
+        builder.Services.AddScoped<RecordComplaint>();
         builder.Services.AddHostedService<NewsletterScheduler>();
         return builder;
     }

@@ -16,20 +16,29 @@ public static class PrepareSend
 {
     public const string Kind = "newsletter.issue";
 
-    public sealed record Command(Guid IssueKey, DateTime? ScheduledUtc, string Editor);
+    /// <param name="Version">
+    /// The version to send. Null: the live version, so the issue must be published. A scheduled send
+    /// names the version the editor confirmed: the issue is published (its web version appears) only
+    /// when the send starts (<see cref="NewsletterScheduler"/>), so the archive never shows an issue
+    /// before it went out.
+    /// </param>
+    public sealed record Command(Guid IssueKey, DateTime? ScheduledUtc, string Editor, int? Version = null);
 
     public sealed class Handler(KnowledgeDbContext db, TimeProvider clock)
     {
         public async Task<NewsletterSend> HandleAsync(Command command, CancellationToken ct)
         {
             var item = await db.ContentItems.AsNoTracking().SingleOrDefaultAsync(i => i.Key == command.IssueKey, ct);
-            if (item is not { Type: ContentType.NewsletterIssue, Status: ContentStatus.Published, LiveVersion: { } live })
+            if (item is not { Type: ContentType.NewsletterIssue })
             {
-                throw ValidationFailedException.For("IssueKey", "Alleen een gepubliceerde nieuwsbrief kan worden verstuurd.");
+                throw ValidationFailedException.For("IssueKey", "Deze nieuwsbrief bestaat niet.");
             }
 
-            var issue = (NewsletterIssueContent)ContentJson.DeserializeBody(
-                await db.ContentVersions.AsNoTracking().Where(v => v.ContentKey == item.Key && v.Number == live).Select(v => v.Body).SingleAsync(ct));
+            var version = command.Version ?? (item is { Status: ContentStatus.Published, LiveVersion: { } live } ? live
+                : throw ValidationFailedException.For("IssueKey", "Alleen een gepubliceerde nieuwsbrief kan worden verstuurd."));
+            var body = await db.ContentVersions.AsNoTracking().Where(v => v.ContentKey == item.Key && v.Number == version).Select(v => v.Body).SingleOrDefaultAsync(ct)
+                ?? throw ValidationFailedException.For("Version", $"Versie {version} van deze nieuwsbrief bestaat niet.");
+            var issue = (NewsletterIssueContent)ContentJson.DeserializeBody(body);
             var now = clock.GetUtcNow().UtcDateTime;
             var startNow = command.ScheduledUtc is null || command.ScheduledUtc <= now;
 
@@ -43,7 +52,7 @@ public static class PrepareSend
                 var send = db.Set<NewsletterSend>().Add(new NewsletterSend
                 {
                     IssueKey = item.Key,
-                    IssueVersion = live,
+                    IssueVersion = version,
                     State = startNow ? SendState.Sending : SendState.Scheduled,
                     ScheduledUtc = command.ScheduledUtc,
                     CreatedUtc = now,

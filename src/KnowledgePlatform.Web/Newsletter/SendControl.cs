@@ -1,3 +1,4 @@
+using KnowledgePlatform.Web.Content;
 using KnowledgePlatform.Web.Data;
 using KnowledgePlatform.Web.Mail;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ namespace KnowledgePlatform.Web.Newsletter;
 /// finish); resuming queues them again; cancelling makes them final. Each is one transaction.
 /// A pause because the relay is down is marked as such, so it ends by itself (<see cref="RelayRecovery"/>).
 /// </summary>
-public sealed class SendControl(KnowledgeDbContext db, TimeProvider clock)
+public sealed class SendControl(KnowledgeDbContext db, TimeProvider clock, PublishContent.Handler publish)
 {
     public Task<bool> PauseAsync(long sendId, string? reason, CancellationToken ct) => PauseAsync(sendId, reason, forRelay: false, ct);
 
@@ -19,7 +20,13 @@ public sealed class SendControl(KnowledgeDbContext db, TimeProvider clock)
     {
         send.PauseReason = null;
         send.PausedForRelay = false;
-        send.StartedUtc ??= clock.GetUtcNow().UtcDateTime;
+        if (send.StartedUtc is null)
+        {
+            // A scheduled send resumed before its time starts now: its issue goes online with it.
+            await ScheduledIssuePublication.PublishAsync(db, publish, send, ct);
+            send.StartedUtc = clock.GetUtcNow().UtcDateTime;
+        }
+
         await SetRowsAsync(sendId, [MailState.Held], MailState.Queued, ct);
     }, ct);
 

@@ -33,7 +33,7 @@ public sealed class NewsletterOnceTests
 
         a.Dies.Armed = true;
         await Task.Delay(2500, Ct); // due now: A's own scheduler tries each second and dies each time
-        await Assert.ThrowsAsync<InstanceDiedException>(() => a.InScopeAsync(sp => NewsletterScheduler.TickAsync(PlatformFactory.Db(sp), DateTime.UtcNow, Ct)));
+        await Assert.ThrowsAsync<InstanceDiedException>(() => a.InScopeAsync(sp => NewsletterScheduler.TickAsync(sp, DateTime.UtcNow, Ct)));
         await a.DisposeAsync();
         await using (var db = OutboxClaimTests.Context(database))
         {

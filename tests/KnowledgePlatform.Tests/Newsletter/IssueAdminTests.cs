@@ -3,6 +3,7 @@ using System.Text.Json;
 using KnowledgePlatform.Tests.Infrastructure;
 using KnowledgePlatform.Tests.Site;
 using KnowledgePlatform.Web.Accounts;
+using KnowledgePlatform.Web.Audit;
 using KnowledgePlatform.Web.Content;
 using KnowledgePlatform.Web.Data;
 using KnowledgePlatform.Web.Mail;
@@ -185,14 +186,19 @@ public abstract class IssueAdminTests(DatabaseProvider provider)
         Assert.Equal((SendState.Scheduled, new DateTimeOffset(tomorrow.ToDateTime(new TimeOnly(9, 30)), KnowledgePlatform.Web.Infrastructure.DutchTime.Amsterdam.GetUtcOffset(tomorrow.ToDateTime(new TimeOnly(9, 30)))).UtcDateTime),
             (send.State, send.ScheduledUtc!.Value));
         Assert.All(await app.LedgerAsync(send.Id), r => Assert.Equal(MailState.Held, r.State));
+        var slug = (await IssueAsync(app, key)).Slug;
+        Assert.False(await IsPublicAsync(app, slug), "a scheduled issue is online before it went out");
 
-        // Resuming a paused scheduled send starts it now; then pause it mid-way, resume, and it finishes: each once.
+        // Resuming a paused scheduled send starts it now, and its web version goes online with it;
+        // then pause it mid-way, resume, and it finishes: each once.
         await browser.SubmitAsync(new(), formSelector: "form[action*='handler=Pause']");
         Assert.Contains("De verzending is gepauzeerd", browser.Text, StringComparison.Ordinal);
         await Task.Delay(1500, Ct);
         Assert.Equal(0, env.Sink.Count);
+        Assert.False(await IsPublicAsync(app, slug));
         await browser.SubmitAsync(new(), formSelector: "form[action*='handler=Resume']");
         await env.Sink.WaitForAsync(20);
+        Assert.True(await IsPublicAsync(app, slug), "the issue went out but its web version is not online");
         await browser.SubmitAsync(new(), formSelector: "form[action*='handler=Pause']");
         await Task.Delay(2000, Ct);
         var paused = env.Sink.Count;
@@ -210,6 +216,32 @@ public abstract class IssueAdminTests(DatabaseProvider provider)
         Assert.Equal(200, (await env.Sink.WaitForAsync(200)).Select(m => m.Recipients.Single()).Distinct().Count());
         await Task.Delay(500, Ct);
         Assert.Equal(200, env.Sink.Count);
+    }
+
+    [Fact]
+    public async Task A_scheduled_issue_goes_online_when_the_scheduler_sends_it_not_before()
+    {
+        await using var env = await NewsletterAdminApp.StartAsync(provider);
+        var app = env.App;
+        var key = await DraftIssueAsync(app, "Op tijd online");
+        await app.AddActiveSubscribersAsync(3, "lezer");
+        var (browser, _) = await env.SignInAsync();
+        var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await browser.OpenAsync($"/beheer/nieuwsbrief/verzenden/{key}");
+        await browser.SubmitAsync(new() { ["Date"] = tomorrow, ["Time"] = "08:00" }, formSelector: "form[action*='handler=Schedule']");
+        var slug = (await IssueAsync(app, key)).Slug;
+        Assert.False(await IsPublicAsync(app, slug));
+        using (var api = app.CreateClient())
+        {
+            Assert.DoesNotContain(slug, await api.GetStringAsync("/api/v1/content?type=newsletterIssue", Ct), StringComparison.Ordinal);
+        }
+
+        // The set time comes: the scheduler starts the send and publishes the issue in the same step.
+        await app.InScopeAsync(sp => PlatformFactory.Db(sp).Set<NewsletterSend>().ExecuteUpdateAsync(u => u.SetProperty(s => s.ScheduledUtc, DateTime.UtcNow.AddMinutes(-1)), Ct));
+        Assert.Equal(3, (await env.Sink.WaitForAsync(3)).Count);
+        Assert.True(await IsPublicAsync(app, slug));
+        var audit = await app.InScopeAsync(sp => PlatformFactory.Db(sp).Set<AuditEntry>().AsNoTracking().Where(a => a.Action == "content.publish-scheduled").ToListAsync(Ct));
+        Assert.Equal(key.ToString(), Assert.Single(audit).TargetId);
     }
 
     [Fact]
@@ -239,6 +271,20 @@ public abstract class IssueAdminTests(DatabaseProvider provider)
         Assert.Contains("De verzending is geannuleerd", editor.Text, StringComparison.Ordinal);
         Assert.All(await app.LedgerAsync(), r => Assert.Equal(MailState.Cancelled, r.State));
         Assert.Contains("Nu versturen", editor.Text, StringComparison.Ordinal); // nothing went out: it may be sent after all
+        Assert.False(await IsPublicAsync(app, (await IssueAsync(app, key)).Slug), "a cancelled scheduled issue went online");
+    }
+
+    /// <summary>Whether a reader finds the issue: its web version, the archive and the sitemap (all or none).</summary>
+    private static async Task<bool> IsPublicAsync(PlatformFactory app, string slug)
+    {
+        using var reader = app.CreateClient();
+        using var page = await reader.GetAsync($"/nieuwsbrief/{slug}", Ct);
+        var inArchive = (await reader.GetStringAsync("/nieuwsbrief", Ct)).Contains($"/nieuwsbrief/{slug}", StringComparison.Ordinal);
+        var inSitemap = (await reader.GetStringAsync("/sitemap.xml", Ct)).Contains($"/nieuwsbrief/{slug}<", StringComparison.Ordinal);
+        Assert.True(page.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound, $"the issue page answered {(int)page.StatusCode}");
+        var online = page.StatusCode == HttpStatusCode.OK;
+        Assert.Equal((online, online), (inArchive, inSitemap));
+        return online;
     }
 
     [Fact]

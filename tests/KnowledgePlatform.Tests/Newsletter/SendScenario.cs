@@ -109,7 +109,7 @@ public sealed class SendScenario(TestDatabase database, long sendId)
         var options = new DbContextOptionsBuilder<KnowledgeDbContext>();
         DataSetup.Configure(options, new DatabaseSettings(Database.Provider, Database.ConnectionString, Database.DataPath));
         await using var db = new KnowledgeDbContext(options.Options);
-        return await action(new SendControl(db, TimeProvider.System), SendId);
+        return await action(new SendControl(db, TimeProvider.System, new KnowledgePlatform.Web.Content.PublishContent.Handler(db, TimeProvider.System)), SendId);
     }
 
     public async Task<DbConnection> OpenAsync() => await new MailLedgerStore(new DatabaseSettings(Database.Provider, Database.ConnectionString, Database.DataPath)).OpenAsync(CancellationToken.None);

@@ -27,7 +27,7 @@ public static class SendBenchmark
         var stats = services.GetRequiredService<MailDispatchStats>();
         var workers = services.GetServices<IHostedService>().Where(s => s is MailDispatcher or NewsletterScheduler).ToList();
         await db.Set<NewsletterSend>().Where(s => s.Id == send.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.ScheduledUtc, DateTime.UtcNow.AddSeconds(-1)), ct);
-        await NewsletterScheduler.TickAsync(db, DateTime.UtcNow, ct);
+        await NewsletterScheduler.TickAsync(services, DateTime.UtcNow, ct);
 
         var load = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
         var clock = Stopwatch.StartNew();

@@ -8,14 +8,15 @@ using Microsoft.EntityFrameworkCore;
 namespace KnowledgePlatform.Web.Areas.Admin.Pages.Nieuwsbrief;
 
 /// <summary>
-/// "Send now" and "schedule", in one transaction: the version the editor confirmed is published
-/// (a send goes out from the live version; the web version appears with it) and
-/// <see cref="PrepareSend"/> fixes the audience; audited. Refused when the issue changed after
+/// "Send now" and "schedule", in one transaction: <see cref="PrepareSend"/> fixes the audience for
+/// the version the editor confirmed; audited. Sent now, that version is published at once (the web
+/// version appears with the mail); scheduled, it stays unpublished until the send starts, so the
+/// public archive, feeds and search never show an issue before it went out. Refused when the issue changed after
 /// the editor confirmed, when it is empty, or when an earlier send of it already reached people.
 /// </summary>
 public static class StartSend
 {
-    public static Task<NewsletterSend> RunAsync(KnowledgeDbContext db, Workflow workflow, PrepareSend.Handler prepare, IssueOverview overview,
+    public static Task<NewsletterSend> RunAsync(KnowledgeDbContext db, TimeProvider clock, Workflow workflow, PrepareSend.Handler prepare, IssueOverview overview,
         Guid key, int confirmedVersion, DateTime? scheduledUtc, string editor, CancellationToken ct) =>
         db.InTransactionAsync(async () =>
         {
@@ -41,12 +42,14 @@ public static class StartSend
                     "Deze nieuwsbrief is al naar abonnees gegaan. Opnieuw versturen zou hen een tweede keer mailen; maak een nieuwe nieuwsbrief.");
             }
 
-            if (item.Status != ContentStatus.Published || item.LiveVersion != item.LatestVersion)
+            // Sent now: publish now. Scheduled: the scheduler publishes the confirmed version when the send starts.
+            var startsNow = scheduledUtc is null || scheduledUtc <= clock.GetUtcNow().UtcDateTime;
+            if (startsNow && (item.Status != ContentStatus.Published || item.LiveVersion != item.LatestVersion))
             {
                 await workflow.PublishAsync(key, editor, ct);
             }
 
-            var send = await prepare.HandleAsync(new PrepareSend.Command(key, scheduledUtc, editor), ct);
+            var send = await prepare.HandleAsync(new PrepareSend.Command(key, scheduledUtc, editor, startsNow ? null : confirmedVersion), ct);
             AuditLog.Record(db, editor, scheduledUtc is null ? "newsletter.send" : "newsletter.schedule", "newsletter", key.ToString(), null,
                 new { sendId = send.Id, version = confirmedVersion, recipients = send.Recipients, scheduledUtc });
             await db.SaveChangesAsync(ct);

@@ -114,7 +114,7 @@ public sealed partial class VerzendenModel(KnowledgeDbContext db, IssuePreviews 
     {
         try
         {
-            var send = await StartSend.RunAsync(db, workflow, prepare, overview, key, Version ?? -1, scheduledUtc, Editor, ct);
+            var send = await StartSend.RunAsync(db, clock, workflow, prepare, overview, key, Version ?? -1, scheduledUtc, Editor, ct);
             TempData["Message"] = send.Recipients == 0 ? "Er is niemand die deze nieuwsbrief krijgt; er is niets verstuurd."
                 : scheduledUtc is { } at ? $"Ingepland voor {Infrastructure.DutchTime.ToAmsterdam(at).ToString("d MMMM yyyy 'om' HH:mm", Infrastructure.DutchTime.Culture)}, aan {send.Recipients} abonnees."
                 : $"De nieuwsbrief gaat nu naar {send.Recipients} abonnees.";
@@ -139,17 +139,29 @@ public sealed partial class VerzendenModel(KnowledgeDbContext db, IssuePreviews 
             return NotFound();
         }
 
-        var changed = await db.InTransactionAsync(async () =>
+        bool changed;
+        try
         {
-            var ok = await change();
-            if (ok)
+            changed = await db.InTransactionAsync(async () =>
             {
-                AuditLog.Record(db, Editor, action, "newsletter", key.ToString(), null, new { sendId });
-                await db.SaveChangesAsync(ct);
-            }
+                var ok = await change();
+                if (ok)
+                {
+                    AuditLog.Record(db, Editor, action, "newsletter", key.ToString(), null, new { sendId });
+                    await db.SaveChangesAsync(ct);
+                }
 
-            return ok;
-        }, ct);
+                return ok;
+            }, ct);
+        }
+        catch (ValidationFailedException ex)
+        {
+            // Resuming a scheduled send early publishes its issue, which can fail (its address is taken meanwhile).
+            db.ChangeTracker.Clear();
+            Error = string.Join(" ", ex.Errors.SelectMany(e => e.Value));
+            return await ShowAsync(key, ct);
+        }
+
         TempData["Message"] = changed ? done : "Dat kan niet (meer) in deze fase van de verzending.";
         return RedirectToPage(new { key });
     }

@@ -9,9 +9,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgePlatform.Web.Areas.Admin.Pages.Nieuwsbrief.Abonnees;
 
-/// <summary>One subscriber: preferences, bounce status, consent history, recent mails; the GDPR export and erasure.</summary>
+/// <summary>One subscriber: preferences, bounce status, consent history, recent mails; recording a complaint; the GDPR export and erasure.</summary>
 [Authorize(Policy = Policies.Publish)]
-public sealed class AbonneeModel(KnowledgeDbContext db, NewsletterTopics topics, ExportPersonalData export, ErasePersonalData.Handler erase) : PageModel
+public sealed class AbonneeModel(KnowledgeDbContext db, NewsletterTopics topics, ExportPersonalData export, ErasePersonalData.Handler erase, RecordComplaint complaints) : PageModel
 {
     public Subscriber Subscriber { get; private set; } = null!;
     public IReadOnlyList<Topic> Topics { get; private set; } = [];
@@ -40,6 +40,9 @@ public sealed class AbonneeModel(KnowledgeDbContext db, NewsletterTopics topics,
         await PersonalDataActions.EraseAsync(this, erase, Subscriber.Email, ct);
         return RedirectToPage("Index");
     }
+
+    public async Task<IActionResult> OnPostComplaintAsync(long id, CancellationToken ct) =>
+        await complaints.ByEditorAsync(id, User.Identity!.Name!, ct) ? RedirectToPage(new { id }) : NotFound();
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {

@@ -62,7 +62,7 @@ public sealed class IndexModel(SubscriberList list, NewsletterTopics topics, Kno
         SubscriberStatus.Active => "actief",
         SubscriberStatus.Paused => "gepauzeerd",
         SubscriberStatus.Unsubscribed => "afgemeld",
-        SubscriberStatus.Bounced => "gestopt (bounces)",
+        SubscriberStatus.Bounced => "gestopt (bounces of klacht)",
         SubscriberStatus.Erased => "gewist",
         _ => status.ToString(),
     };
