@@ -15,11 +15,14 @@ public static class ApiSetup
             return Task.CompletedTask;
         }).AddOperationTransformer((operation, _, _) =>
         {
-            // page and pageSize are read as text so that "abc" gets a Dutch 400 (ContentApi); they are integers.
+            // page, pageSize and upcoming are read as text so that "abc" gets a Dutch 400 (ContentApi,
+            // SearchApi); the document says what they are.
             foreach (var parameter in (operation.Parameters ?? []).OfType<Microsoft.OpenApi.OpenApiParameter>()
-                .Where(p => p.In == Microsoft.OpenApi.ParameterLocation.Query && p.Name is "page" or "pageSize"))
+                .Where(p => p.In == Microsoft.OpenApi.ParameterLocation.Query && p.Name is "page" or "pageSize" or "upcoming"))
             {
-                parameter.Schema = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.Integer, Format = "int32" };
+                parameter.Schema = parameter.Name == "upcoming"
+                    ? new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.Boolean }
+                    : new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.Integer, Format = "int32" };
             }
 
             return Task.CompletedTask;

@@ -83,7 +83,8 @@ public sealed record ContentListQuery(
         return TimeZoneInfo.ConvertTimeToUtc(local, DutchTime.Amsterdam);
     }
 
-    private static int? ParseNumber(string? text, string key, Dictionary<string, string[]> errors)
+    /// <summary>A whole number from the query string, or null when absent; text that is no number gets a Dutch error for <paramref name="key"/>.</summary>
+    internal static int? ParseNumber(string? text, string key, Dictionary<string, string[]> errors)
     {
         if (text is null)
         {

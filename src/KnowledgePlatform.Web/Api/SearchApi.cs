@@ -46,9 +46,11 @@ public static class SearchApi
         [FromQuery] string[]? organisation,
         [FromQuery] string[]? year,
         [FromQuery] string? sort,
-        [FromQuery] int? page,
-        [FromQuery] int? pageSize,
-        [FromQuery] bool? upcoming,
+        // Text, not int?/bool?: a value of the wrong kind gets the same Dutch 400 as one out of range
+        // instead of the framework's bare binding failure.
+        [FromQuery] string? page,
+        [FromQuery] string? pageSize,
+        [FromQuery] string? upcoming,
         CancellationToken ct)
     {
         var facets = new Dictionary<string, string[]>
@@ -56,7 +58,7 @@ public static class SearchApi
             [SearchFacets.Type] = type ?? [], [SearchFacets.Theme] = theme ?? [], [SearchFacets.Region] = region ?? [],
             [SearchFacets.Speaker] = speaker ?? [], [SearchFacets.Organisation] = organisation ?? [], [SearchFacets.Year] = year ?? [],
         };
-        var (query, errors) = SearchRequest.Parse(q, facets, sort, page, pageSize, upcoming ?? false, clock.GetUtcNow().UtcDateTime);
+        var (query, errors) = SearchRequest.Parse(q, facets, sort, page, pageSize, upcoming, clock.GetUtcNow().UtcDateTime);
         if (query is null)
         {
             return TypedResults.ValidationProblem(errors, title: "De zoekvraag bevat ongeldige parameters.");

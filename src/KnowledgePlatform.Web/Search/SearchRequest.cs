@@ -6,7 +6,8 @@ namespace KnowledgePlatform.Web.Search;
 
 /// <summary>
 /// The search query string (q, facet values, sort, page, pageSize, upcoming) as the API and the
-/// /zoeken page read it, checked once: every problem gets a Dutch message per parameter.
+/// /zoeken page read it, checked once from the raw text: every problem, a number that is no number
+/// included, gets a Dutch message per parameter (never the framework's bare binding failure).
 /// </summary>
 public static class SearchRequest
 {
@@ -17,9 +18,17 @@ public static class SearchRequest
     public static readonly string[] Types = [.. Enum.GetValues<ContentType>().Select(ApiNames.Type).Append(SearchDocument.PersonType)];
 
     public static (SearchQuery? Query, Dictionary<string, string[]> Errors) Parse(
-        string? q, IReadOnlyDictionary<string, string[]> facets, string? sort, int? page, int? pageSize, bool upcoming, DateTime nowUtc)
+        string? q, IReadOnlyDictionary<string, string[]> facets, string? sort, string? pageText, string? pageSizeText, string? upcomingText, DateTime nowUtc)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var page = ContentListQuery.ParseNumber(pageText, "page", errors);
+        var pageSize = ContentListQuery.ParseNumber(pageSizeText, "pageSize", errors);
+        var upcoming = upcomingText switch
+        {
+            null or "" or "false" => false,
+            "true" => true,
+            _ => Invalid(errors, "upcoming", "'upcoming' is true of false."),
+        };
         var filters = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var facet in SearchFacets.All)
         {
@@ -68,5 +77,11 @@ public static class SearchRequest
             ? (null, errors)
             : (new SearchQuery(q, filters, sort == "date" ? SearchSort.Date : SearchSort.Relevance, page ?? 1, pageSize ?? DefaultPageSize,
                 UpcomingFromUtc: upcoming ? nowUtc : null), errors);
+    }
+
+    private static bool Invalid(Dictionary<string, string[]> errors, string key, string message)
+    {
+        errors[key] = [message];
+        return false;
     }
 }

@@ -54,6 +54,10 @@ public abstract class SearchInterfaceTests(PlatformFixture fixture)
     [InlineData("page=0", "page")]
     [InlineData("pageSize=1000", "pageSize")]
     [InlineData("sort=random", "sort")]
+    [InlineData("page=twee", "page")]
+    [InlineData("page=99999999999", "page")]
+    [InlineData("pageSize=tien", "pageSize")]
+    [InlineData("upcoming=ja", "upcoming")]
     public async Task Api_answers_400_problem_details_for_invalid_parameters(string query, string field)
     {
         var response = await client.GetAsync($"/api/v1/search?q=inclusie&{query}", Ct);
@@ -61,7 +65,9 @@ public abstract class SearchInterfaceTests(PlatformFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
-        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));
+        Assert.Equal("De zoekvraag bevat ongeldige parameters.", problem.GetProperty("title").GetString());
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out var messages), $"no error for '{field}'");
+        Assert.False(string.IsNullOrWhiteSpace(messages[0].GetString()));
     }
 
     [Fact]

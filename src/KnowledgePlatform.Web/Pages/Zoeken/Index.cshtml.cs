@@ -23,10 +23,9 @@ public sealed class IndexModel(ISearchEngine engine, TimeProvider clock) : PageM
     {
         Q = Request.Query["q"].ToString();
         var facets = SearchFacets.All.ToDictionary(f => f, f => Request.Query[f].Where(v => v is not null).Select(v => v!).ToArray());
-        int? Number(string name) => int.TryParse(Request.Query[name], out var n) ? n : null;
+        string? Text(string name) => Request.Query[name].ToString() is { Length: > 0 } value ? value : null;
         var sort = Request.Query["sort"].ToString() is { Length: > 0 } s ? s : null;
-        var (query, errors) = SearchRequest.Parse(Q, facets, sort, Number("page"), Number("pageSize"),
-            Request.Query["upcoming"] == "true", clock.GetUtcNow().UtcDateTime);
+        var (query, errors) = SearchRequest.Parse(Q, facets, sort, Text("page"), Text("pageSize"), Text("upcoming"), clock.GetUtcNow().UtcDateTime);
         if (query is null)
         {
             // A hand-edited URL should still give results: say what was ignored and search the words.
