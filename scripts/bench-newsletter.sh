@@ -5,7 +5,8 @@
 # messages of the same size over the same number of connections to the same sink, in the same run.
 # Prints per run: messages/s, peak RSS of the app while sending, database statements and time per
 # message. Prepared databases are kept in $KP_BENCH_DIR (SQLite) and PostgreSQL databases
-# kp_nl_bench_<n>; each measured run sends from a fresh copy.
+# kp_nl_bench3_<n> (the number goes up when the preparation changes, so old data is not reused); each
+# measured run sends from a fresh copy.
 #   scripts/bench-newsletter.sh [counts="10000 100000"] [connections=2]
 #   KP_BENCH_SETTINGS="--Newsletter:InFlightChunk=50"  extra app settings for the measured runs
 #   KP_BENCH_PREPARE_ONLY=1  prepare the data sets and stop (so measuring later starts at once)
@@ -43,13 +44,13 @@ for count in $COUNTS; do
     app newsletter benchmark-prepare --Bench:Subscribers="$count" --Storage:DataPath="$DIR/sqlite2-$count" >&2
     touch "$DIR/sqlite2-$count/.prepared"
   fi
-  if [[ $(psql_ -d postgres -c "SELECT count(*) FROM pg_database WHERE datname = 'kp_nl_bench2_$count'") == 0 ]]; then
+  if [[ $(psql_ -d postgres -c "SELECT count(*) FROM pg_database WHERE datname = 'kp_nl_bench3_$count'") == 0 ]]; then
     say "preparing $count subscribers on PostgreSQL…"; mkdir -p "$DIR/pg-$count"
-    psql_ -d postgres -c "CREATE DATABASE kp_nl_bench2_tmp_$count"
-    pg=(--Storage:DataPath="$DIR/pg-$count" --Database:Provider=Postgres "--ConnectionStrings:Default=$pg_host;Database=kp_nl_bench2_tmp_$count")
+    psql_ -d postgres -c "CREATE DATABASE kp_nl_bench3_tmp_$count"
+    pg=(--Storage:DataPath="$DIR/pg-$count" --Database:Provider=Postgres "--ConnectionStrings:Default=$pg_host;Database=kp_nl_bench3_tmp_$count")
     app corpus generate --Corpus:Count=500 "${pg[@]}" | tr '\r' '\n' | tail -n1 >&2
     app newsletter benchmark-prepare --Bench:Subscribers="$count" "${pg[@]}" >&2
-    psql_ -d postgres -c "ALTER DATABASE kp_nl_bench2_tmp_$count RENAME TO kp_nl_bench2_$count"
+    psql_ -d postgres -c "ALTER DATABASE kp_nl_bench3_tmp_$count RENAME TO kp_nl_bench3_$count"
   fi
 done
 
@@ -62,7 +63,7 @@ run_app() { # provider count
     rm -rf "$DIR/run" && cp -r "$DIR/sqlite2-$count" "$DIR/run"
     settings=(--Storage:DataPath="$DIR/run")
   else
-    psql_ -d postgres -c "DROP DATABASE IF EXISTS kp_nl_bench_run" -c "CREATE DATABASE kp_nl_bench_run TEMPLATE kp_nl_bench2_$count"
+    psql_ -d postgres -c "DROP DATABASE IF EXISTS kp_nl_bench_run" -c "CREATE DATABASE kp_nl_bench_run TEMPLATE kp_nl_bench3_$count"
     settings=(--Storage:DataPath="$DIR/pg-$count" --Database:Provider=Postgres "--ConnectionStrings:Default=$pg_host;Database=kp_nl_bench_run")
   fi
   /usr/sbin/smtp-sink -u nobody 127.0.0.1:"$SINK_PORT" 1024 & local sink=$!
