@@ -24,7 +24,7 @@ public static class NewsletterFormEndpoints
         var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(ct) : null;
         string[] themes = [.. form?["themes"].Where(v => v is not null).Select(v => v!) ?? []];
         string[] regions = [.. form?["regions"].Where(v => v is not null).Select(v => v!) ?? []];
-        var source = form?["source"].ToString() is "form:home" or "form:nieuwsbrief" or "form:aanmelden" or "form:embed" ? form["source"].ToString() : "form";
+        var source = form?["source"].ToString() is "form:home" or "form:nieuwsbrief" or "form:nieuwsbrief-editie" or "form:aanmelden" or "form:embed" ? form["source"].ToString() : "form";
         try
         {
             var outcome = await handler.HandleAsync(new Subscribe.Command(form?["email"], form?["name"], themes.Length + regions.Length == 0,

@@ -62,6 +62,28 @@ public abstract partial class SubscriptionTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task A_reader_of_an_issue_s_web_version_can_sign_up_right_there()
+    {
+        var (sink, database, app) = await StartAsync();
+        await using var _1 = sink;
+        await using var _2 = database;
+        await using var _3 = app;
+        var client = app.CreateClient();
+
+        var page = await client.GetStringAsync("/nieuwsbrief/nieuwsbrief-mei-2017", Ct);
+        Assert.Contains("Deze nieuwsbrief ook ontvangen?", page, StringComparison.Ordinal);
+        Assert.Contains("action=\"/nieuwsbrief/aanmelden\"", page, StringComparison.Ordinal);
+        Assert.Contains("value=\"form:nieuwsbrief-editie\"", page, StringComparison.Ordinal);
+
+        await client.PostAsync("/nieuwsbrief/aanmelden", new FormUrlEncodedContent(
+            [new("email", "lezer@example.nl"), new("source", "form:nieuwsbrief-editie")]), Ct);
+        await sink.WaitForAsync(1);
+        var subscriber = await app.SubscriberAsync("lezer@example.nl");
+        var consent = await app.InScopeAsync(sp => PlatformFactory.Db(sp).Set<ConsentRecord>().SingleAsync(c => c.SubscriberId == subscriber.Id, Ct));
+        Assert.Equal(("requested", "form:nieuwsbrief-editie"), (consent.Action, consent.Source));
+    }
+
+    [Fact]
     public async Task Known_and_unknown_addresses_get_the_same_answer_and_bad_input_a_problem()
     {
         var (sink, database, app) = await StartAsync();
