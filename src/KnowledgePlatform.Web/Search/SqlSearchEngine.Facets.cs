@@ -20,11 +20,13 @@ public abstract partial class SqlSearchEngine
     /// <summary>
     /// Every facet's counts in one pass over the matches: each match carries a 0/1 "misses" flag per
     /// selected facet, and a facet value counts a match that passes every filter except that facet's
-    /// own, so a reader sees what each choice would add (OR within, AND across).
+    /// own, so a reader sees what each choice would add (OR within, AND across). Only what is shown
+    /// leaves the database: per facet the values with the most matches, and the selected ones (a
+    /// speaker facet of a mid-frequency word has a couple of thousand values).
     /// </summary>
     private async Task<(Dictionary<string, IReadOnlyList<FacetCount>> Facets, bool Estimated)> FacetsAsync(DbConnection connection, Matches matches,
         List<(string? Facet, string Sql)> conditions, (string, object?)[] parameters, IReadOnlyDictionary<string, IReadOnlyList<string>> filters,
-        int total, CancellationToken ct)
+        Dictionary<string, List<long>> selectedIds, int total, CancellationToken ct)
     {
         var selected = conditions.Where(c => c.Facet is not null).ToList();
         var always = SearchFilters.And(conditions.Where(c => c.Facet is null));
@@ -40,6 +42,7 @@ public abstract partial class SqlSearchEngine
         var all = selected.Count == 0 ? total : await CountAsync(connection, matches, always, parameters, ct);
         var k = Math.Max(1, (all + FacetSampleSize - 1) / FacetSampleSize);
         var missing = string.Join(" + ", selected.Select((_, i) => $"x.miss{i}"));
+        var chosen = selectedIds.Values.SelectMany(ids => ids).Select((id, i) => ($"@chosen{i}", (object?)id)).ToList();
         var source = selected.Count == 0 && always == "1 = 1" && matches.Ids is { } ids
             ? $"SELECT id FROM ({ids}) i WHERE id % @k = 0"
             : $"SELECT d.id{flags} FROM {matches.From} WHERE {matches.Condition} AND {always} AND d.id % @k = 0";
@@ -51,11 +54,15 @@ public abstract partial class SqlSearchEngine
                 GROUP BY f.value_id)
             SELECT NULL, NULL, NULL, COUNT(*) FROM x
             UNION ALL
-            SELECT v.facet, v.value, v.label, c.n FROM c JOIN search_facet_values v ON v.id = c.value_id
+            SELECT facet, value, label, n FROM (
+                SELECT v.facet, v.value, v.label, c.n, c.value_id,
+                    ROW_NUMBER() OVER (PARTITION BY v.facet ORDER BY c.n DESC, v.id) AS place
+                FROM c JOIN search_facet_values v ON v.id = c.value_id) ranked
+            WHERE place <= {MaxFacetValues}{(chosen.Count == 0 ? "" : $" OR value_id IN ({string.Join(", ", chosen.Select(c => c.Item1))})")}
             """;
         var rows = new List<(string Facet, string Value, string Label, int Count)>();
         var sampled = 0;
-        await using (var command = Command(connection, null, sql, [.. parameters, ("@k", k)]))
+        await using (var command = Command(connection, null, sql, [.. parameters, .. chosen, ("@k", k)]))
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))

@@ -102,7 +102,7 @@ public abstract partial class SqlSearchEngine
                 : await HitsAsync(connection, matches, where, parameters, query.Sort, page, pageSize, parsed, ct);
             total ??= await CountAsync(connection, matches, where, parameters, ct);
             var (facets, estimated) = !query.IncludeFacets ? ([], false)
-                : total > 0 || filters.Count > 0 ? await FacetsAsync(connection, matches, conditions, parameters, filters, total.Value, ct)
+                : total > 0 || filters.Count > 0 ? await FacetsAsync(connection, matches, conditions, parameters, filters, valueIds, total.Value, ct)
                 : (SearchFacets.All.ToDictionary(f => f, IReadOnlyList<FacetCount> (_) => []), false);
             var didYouMean = total == 0 && !query.Prefix && parsed.Required.Count > 0 && query.Text is { } text
                 ? await DidYouMeanAsync(connection, text, where, filterParameters, ct)

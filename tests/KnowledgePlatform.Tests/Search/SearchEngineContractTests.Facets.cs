@@ -1,6 +1,7 @@
 using KnowledgePlatform.Tests.Infrastructure;
 using KnowledgePlatform.Web.Content;
 using KnowledgePlatform.Web.Search;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static KnowledgePlatform.Tests.Search.SearchTestSupport;
 
@@ -46,6 +47,36 @@ public abstract partial class SearchEngineContractTests
             Assert.Contains(result.Facets[SearchFacets.Speaker], f => f.Value == "jan-kees-helderman" && f.Selected && f.Label.Contains("Helderman", StringComparison.Ordinal));
             Assert.NotEmpty(result.Facets[SearchFacets.Organisation]);
         });
+    }
+
+    [Fact]
+    public async Task A_facet_shows_its_fifty_largest_values_and_a_selected_value_beyond_them_with_its_count()
+    {
+        var m = Marker();
+        var people = new List<Guid>();
+        for (var i = 0; i <= 50; i++)
+        {
+            people.Add(await search.AddPersonAsync($"Spreker {i} {Marker()}"));
+        }
+
+        // Speakers 0–49 are on both articles, speaker 50 on one: 51 values, the last with the fewest matches.
+        await search.PublishIndexedAsync(m, Article($"A {m}", "<p>Tekst.</p>") with { Authors = people });
+        await search.PublishIndexedAsync(m, Article($"B {m}", "<p>Tekst.</p>") with { Authors = people[..50] });
+        var slugs = await fixture.Factory.InScopeAsync(sp => PlatformFactory.Db(sp).People.Where(p => people.Contains(p.Key))
+            .ToDictionaryAsync(p => p.Key, p => p.Slug, TestContext.Current.CancellationToken));
+        var last = slugs[people[50]];
+
+        var all = await search.SearchAsync(m);
+        var speakers = Counts(all, SearchFacets.Speaker);
+        Assert.Equal(50, speakers.Length);
+        Assert.All(speakers, s => Assert.Equal(2, s.Item2));
+        Assert.DoesNotContain(speakers, s => s.Item1 == last);
+
+        var chosen = await search.SearchAsync(m, Filters((SearchFacets.Speaker, [last])));
+        Assert.Equal(1, chosen.Total);
+        // Other speakers still count over both articles (OR within the facet); the chosen one is shown with its own count, not 0.
+        Assert.Contains((last, 1, true), Counts(chosen, SearchFacets.Speaker));
+        Assert.Equal(51, Counts(chosen, SearchFacets.Speaker).Length);
     }
 
     [Fact]
