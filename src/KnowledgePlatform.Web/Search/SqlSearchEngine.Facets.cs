@@ -42,7 +42,7 @@ public abstract partial class SqlSearchEngine
         var all = selected.Count == 0 ? total : await CountAsync(connection, matches, always, parameters, ct);
         var k = Math.Max(1, (all + FacetSampleSize - 1) / FacetSampleSize);
         var missing = string.Join(" + ", selected.Select((_, i) => $"x.miss{i}"));
-        var chosen = selectedIds.Values.SelectMany(ids => ids).Select((id, i) => ($"@chosen{i}", (object?)id)).ToList();
+        var chosen = selectedIds.Values.SelectMany(ids => ids).Select((id, i) => (Name: $"@chosen{i}", Value: (object?)id)).ToList();
         var source = selected.Count == 0 && always == "1 = 1" && matches.Ids is { } ids
             ? $"SELECT id FROM ({ids}) i WHERE id % @k = 0"
             : $"SELECT d.id{flags} FROM {matches.From} WHERE {matches.Condition} AND {always} AND d.id % @k = 0";
@@ -58,7 +58,7 @@ public abstract partial class SqlSearchEngine
                 SELECT v.facet, v.value, v.label, c.n, c.value_id,
                     ROW_NUMBER() OVER (PARTITION BY v.facet ORDER BY c.n DESC, v.id) AS place
                 FROM c JOIN search_facet_values v ON v.id = c.value_id) ranked
-            WHERE place <= {MaxFacetValues}{(chosen.Count == 0 ? "" : $" OR value_id IN ({string.Join(", ", chosen.Select(c => c.Item1))})")}
+            WHERE place <= {MaxFacetValues}{(chosen.Count == 0 ? "" : $" OR value_id IN ({string.Join(", ", chosen.Select(c => c.Name))})")}
             """;
         var rows = new List<(string Facet, string Value, string Label, int Count)>();
         var sampled = 0;
