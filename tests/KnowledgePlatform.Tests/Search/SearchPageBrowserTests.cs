@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using KnowledgePlatform.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -44,7 +45,7 @@ public sealed class SearchPageBrowserTests(DemoSiteOverHttp site, ChromiumBrowse
             Assert.True(await page.Locator("[data-kp-search-part=results] li").CountAsync() >= 1);
             Assert.Contains("Helderman", await page.Locator("[data-kp-search-part=results]").InnerTextAsync(), StringComparison.Ordinal);
             Assert.True(await page.EvaluateAsync<bool>("() => window.kpSamePage === true"));
-            await page.WaitForURLAsync(url => url.Contains("q=Helderman", StringComparison.Ordinal), new() { Timeout = Timeout });
+            await WaitForAddressAsync(page, "q=Helderman");
 
             // A facet checkbox also updates in place.
             var facet = page.Locator("[data-kp-search-part=facets] input[type=checkbox][name=type]").First;
@@ -58,16 +59,13 @@ public sealed class SearchPageBrowserTests(DemoSiteOverHttp site, ChromiumBrowse
             await facet.CheckAsync();
             try
             {
-                // The address is what is checked here, not a page load: an in-place update loads none.
-                await page.WaitForURLAsync(url => url.Contains("type=", StringComparison.Ordinal), new() { Timeout = Timeout, WaitUntil = WaitUntilState.Commit });
+                await WaitForAddressAsync(page, "type=");
             }
             catch (TimeoutException e)
             {
-                // Seen twice in loaded full runs (a document load after the click, whose load event
-                // never came); say everything the page did, to find out why.
                 string seen;
                 lock (requests) seen = string.Join("; ", requests);
-                throw new TimeoutException($"The address stayed {page.Url}; checkbox checked: {await facet.IsCheckedAsync()}; requests after the click: {seen}", e);
+                throw new TimeoutException($"The address stayed {await page.EvaluateAsync<string>("() => location.href")}; checkbox checked: {await facet.IsCheckedAsync()}; requests after the click: {seen}", e);
             }
             await page.WaitForFunctionAsync($"() => document.getElementById('{facetId}')?.checked === true", null, new() { Timeout = Timeout });
             string log;
@@ -85,13 +83,20 @@ public sealed class SearchPageBrowserTests(DemoSiteOverHttp site, ChromiumBrowse
             Assert.Equal("true", await page.Locator($"#{activeId}").GetAttributeAsync("aria-selected"));
             var target = await page.Locator($"#{activeId}").GetAttributeAsync("data-url");
             await box.PressAsync("Enter");
-            await page.WaitForURLAsync(target!, new() { Timeout = Timeout });
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(target!)), new() { Timeout = Timeout });
         }
         finally
         {
             await page.Context.CloseAsync();
         }
     }
+
+    // An in-place update changes the address with history.pushState. Playwright's WaitForURL missed
+    // that change in CI runs (the page's address already had it when the wait timed out): its
+    // check-then-subscribe races the event (playwright-dotnet #3364, #3365). So ask the page itself;
+    // real navigations are checked with Expect(page).ToHaveURLAsync, which polls.
+    private static async Task WaitForAddressAsync(IPage page, string part) =>
+        await page.WaitForFunctionAsync("part => location.href.includes(part)", part, new() { Timeout = Timeout });
 
     [Fact]
     public async Task Header_search_box_suggests_on_every_page()
