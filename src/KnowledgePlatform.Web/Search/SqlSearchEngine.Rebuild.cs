@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgePlatform.Web.Search;
@@ -79,56 +78,39 @@ public abstract partial class SqlSearchEngine
     }
 
     /// <summary>
-    /// Batches read from <paramref name="documents"/> and analyzed on every core by a producer that
-    /// runs ahead of the writer (two batches at most), so loading, analysis and writing overlap.
-    /// The documents must therefore come from another connection than this engine's.
+    /// Batches read from <paramref name="documents"/> and analyzed on every core, running ahead of
+    /// the writer (two batches at most), so loading, analysis and writing overlap. The documents
+    /// must therefore come from another connection than this engine's. <paramref name="busy"/>
+    /// runs while a batch is being read or analyzed.
     /// </summary>
-    private static async IAsyncEnumerable<AnalyzedDocument[]> AnalyzedBatchesAsync(IAsyncEnumerable<SearchDocument> documents, Stopwatch busy,
+    private static IAsyncEnumerable<AnalyzedDocument[]> AnalyzedBatchesAsync(IAsyncEnumerable<SearchDocument> documents, Stopwatch busy,
+        CancellationToken ct) =>
+        RunAhead.Of(stop => AnalyzeAsync(documents, busy, stop), 2, ct);
+
+    private static async IAsyncEnumerable<AnalyzedDocument[]> AnalyzeAsync(IAsyncEnumerable<SearchDocument> documents, Stopwatch busy,
         [EnumeratorCancellation] CancellationToken ct)
     {
-        var channel = Channel.CreateBounded<AnalyzedDocument[]>(2);
-        var producer = Task.Run(async () =>
+        var batch = new List<SearchDocument>(RebuildBatch);
+        busy.Start();
+        await foreach (var document in documents.WithCancellation(ct))
         {
-            try
+            batch.Add(document);
+            if (batch.Count == RebuildBatch)
             {
-                var batch = new List<SearchDocument>(RebuildBatch);
-                busy.Start();
-                await foreach (var document in documents.WithCancellation(ct))
-                {
-                    batch.Add(document);
-                    if (batch.Count == RebuildBatch)
-                    {
-                        var analyzed = Analyze(batch);
-                        busy.Stop();
-                        await channel.Writer.WriteAsync(analyzed, ct);
-                        busy.Start();
-                        batch.Clear();
-                    }
-                }
-
-                if (batch.Count > 0)
-                {
-                    var analyzed = Analyze(batch);
-                    busy.Stop();
-                    await channel.Writer.WriteAsync(analyzed, ct);
-                }
-
+                var analyzed = Analyze(batch);
+                batch.Clear();
                 busy.Stop();
-
-                channel.Writer.Complete();
+                yield return analyzed;
+                busy.Start();
             }
-            catch (Exception ex)
-            {
-                channel.Writer.Complete(ex);
-            }
-        }, ct);
-
-        await foreach (var batch in channel.Reader.ReadAllAsync(ct))
-        {
-            yield return batch;
         }
 
-        await producer;
+        var rest = batch.Count > 0 ? Analyze(batch) : null;
+        busy.Stop();
+        if (rest is not null)
+        {
+            yield return rest;
+        }
     }
 
     private static AnalyzedDocument[] Analyze(List<SearchDocument> batch)
