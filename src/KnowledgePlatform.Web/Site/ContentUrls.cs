@@ -21,9 +21,16 @@ public static class ContentUrls
 
     public static string Term(string vocabularyAlias, string slug) => vocabularyAlias switch
     {
-        Vocabulary.ThemeAlias => $"/themas/{Uri.EscapeDataString(slug)}",
-        Vocabulary.RegionAlias => $"/regios/{Uri.EscapeDataString(slug)}",
+        Vocabulary.ThemeAlias or Vocabulary.RegionAlias => $"{TermIndex(vocabularyAlias)}/{Uri.EscapeDataString(slug)}",
         _ => $"/zoeken?{Uri.EscapeDataString(vocabularyAlias)}={Uri.EscapeDataString(slug)}",
+    };
+
+    /// <summary>The overview of a vocabulary's terms: "/themas", "/regios"; null for vocabularies without pages.</summary>
+    public static string? TermIndex(string vocabularyAlias) => vocabularyAlias switch
+    {
+        Vocabulary.ThemeAlias => "/themas",
+        Vocabulary.RegionAlias => "/regios",
+        _ => null,
     };
 
     /// <summary>"Bijeenkomst", "Werkbijeenkomst", …: the kind as readers name it.</summary>

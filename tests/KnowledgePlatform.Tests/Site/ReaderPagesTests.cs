@@ -85,6 +85,38 @@ public abstract class ReaderPagesTests(PlatformFixture fixture)
     }
 
     [Fact]
+    public async Task Theme_and_region_overviews_list_each_term_with_something_published_and_how_much_its_page_shows()
+    {
+        var busy = await content.TermAsync(Vocabulary.ThemeAlias, "Schuldhulp");
+        var quiet = await content.TermAsync(Vocabulary.ThemeAlias, "Alleen concepten");
+        var region = await content.TermAsync(Vocabulary.RegionAlias, "Noord-Veluwe");
+        await content.PublishAsync(ReaderContent.Event("Schuldhulp in de wijk", ReaderContent.At(2031, 3, 1), busy, region));
+        await content.PublishAsync(ReaderContent.Event("Schuldhulp vorig jaar", ReaderContent.At(2019, 3, 1), busy));
+        await content.PublishAsync(TestContent.Article(title: "Artikel over schulden") with { Terms = [busy.Key] });
+        await content.SaveAsync(TestContent.Article(title: "Concept over schulden") with { Terms = [busy.Key, quiet.Key] });
+        await content.TakeOfflineAsync(await content.PublishAsync(TestContent.Article(title: "Offline over schulden") with { Terms = [busy.Key, quiet.Key] }));
+
+        var themes = await HtmlPage.GetAsync(client, "/themas");
+        Assert.Equal(["Thema's"], themes.Texts("h1"));
+        var entry = themes.Document.QuerySelectorAll("main li").Single(li => li.QuerySelector("a")?.GetAttribute("href") == $"/themas/{busy.Slug}");
+        Assert.Equal("Schuldhulp (3)", entry.TextContent.Trim());
+        Assert.DoesNotContain($"/themas/{quiet.Slug}", themes.Hrefs("main a"));
+        Assert.DoesNotContain($"/regios/{region.Slug}", themes.Hrefs("main a"));
+        themes.AssertWellFormed();
+
+        var regions = await HtmlPage.GetAsync(client, "/regios");
+        Assert.Equal(["Regio's"], regions.Texts("h1"));
+        Assert.Contains($"/regios/{region.Slug}", regions.Hrefs("main a"));
+        Assert.DoesNotContain($"/themas/{busy.Slug}", regions.Hrefs("main a"));
+
+        // The count is what the theme's page lists: its upcoming events plus everything else.
+        var page = await HtmlPage.GetAsync(client, $"/themas/{busy.Slug}");
+        Assert.Equal(3, page.CardTitles.Count);
+        Assert.Equal(["/", "/themas"], page.Hrefs(".kp-breadcrumbs a"));
+        Assert.Equal(["/", "/regios"], (await HtmlPage.GetAsync(client, $"/regios/{region.Slug}")).Hrefs(".kp-breadcrumbs a"));
+    }
+
+    [Fact]
     public async Task Region_page_lists_what_is_tagged_with_the_region_and_unknown_or_mixed_up_slugs_are_404()
     {
         var region = await content.TermAsync(Vocabulary.RegionAlias, "Zeeland");

@@ -23,7 +23,7 @@ public abstract class SitemapTests(PlatformFixture fixture)
 
     private async Task SitemapMatchesDatabaseAsync()
     {
-        var expected = new List<string> { "/", "/agenda", "/verslagen", "/dossiers", "/nieuwsbrief" };
+        var expected = new List<string> { "/", "/agenda", "/verslagen", "/dossiers", "/themas", "/regios", "/nieuwsbrief" };
         await app.InScopeAsync(async sp =>
         {
             // Worked out here the plain way, independently of the endpoint's queries.

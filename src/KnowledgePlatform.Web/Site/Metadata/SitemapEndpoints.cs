@@ -20,7 +20,7 @@ public static class SitemapEndpoints
     /// Pages that are not content items. Only those that exist: a listing page (/agenda,
     /// /verslagen, …) joins this list in the same change that adds it.
     /// </summary>
-    public static readonly string[] SectionPaths = ["/", "/agenda", "/verslagen", "/dossiers", "/nieuwsbrief"];
+    public static readonly string[] SectionPaths = ["/", "/agenda", "/verslagen", "/dossiers", "/themas", "/regios", "/nieuwsbrief"];
 
     private static readonly ReferenceKind[] PersonKinds = [ReferenceKind.Speaker, ReferenceKind.Author, ReferenceKind.Facilitator];
 
