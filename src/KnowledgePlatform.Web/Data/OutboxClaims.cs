@@ -15,6 +15,9 @@ public static class OutboxClaims
 
     public const int BatchSize = 100;
 
+    /// <summary>A row that failed this often is left alone (its last error stays on it for an administrator).</summary>
+    public const int MaxAttempts = 10;
+
     public static async Task<List<OutboxMessage>> ClaimAsync(KnowledgeDbContext db, DateTime nowUtc, CancellationToken ct)
     {
         var token = Guid.NewGuid();
@@ -24,13 +27,13 @@ public static class OutboxClaims
             ? await db.Database.ExecuteSqlInterpolatedAsync($"""
                 UPDATE "Outbox" SET "ClaimToken" = {token}, "ClaimedUntilUtc" = {until}
                 WHERE "Id" IN (SELECT "Id" FROM "Outbox"
-                    WHERE "ProcessedUtc" IS NULL AND "Attempts" < 10 AND ("ClaimedUntilUtc" IS NULL OR "ClaimedUntilUtc" < {nowUtc})
+                    WHERE "ProcessedUtc" IS NULL AND "Attempts" < {MaxAttempts} AND ("ClaimedUntilUtc" IS NULL OR "ClaimedUntilUtc" < {nowUtc})
                     ORDER BY "Id" LIMIT {BatchSize} FOR UPDATE SKIP LOCKED)
                 """, ct)
             : await db.Database.ExecuteSqlInterpolatedAsync($"""
                 UPDATE "Outbox" SET "ClaimToken" = {SqliteValues.Text(token)}, "ClaimedUntilUtc" = {SqliteValues.Text(until)}
                 WHERE "Id" IN (SELECT "Id" FROM "Outbox"
-                    WHERE "ProcessedUtc" IS NULL AND "Attempts" < 10 AND ("ClaimedUntilUtc" IS NULL OR "ClaimedUntilUtc" < {SqliteValues.Text(nowUtc)})
+                    WHERE "ProcessedUtc" IS NULL AND "Attempts" < {MaxAttempts} AND ("ClaimedUntilUtc" IS NULL OR "ClaimedUntilUtc" < {SqliteValues.Text(nowUtc)})
                     ORDER BY "Id" LIMIT {BatchSize})
                 """, ct);
         return claimed == 0 ? [] : await db.Outbox.Where(m => m.ClaimToken == token).OrderBy(m => m.Id).ToListAsync(ct);

@@ -10,6 +10,8 @@ public sealed partial class PostgresSearchEngine
     /// dominate a rebuild): the new facet values, the documents with their text and vectors, and
     /// their facets. search_words collects every indexed lexeme for "did you mean"; it only grows
     /// between rebuilds, which is harmless: a suggestion is offered only when it finds something.
+    /// Words and facet values are upserted in sorted order, so two instances (or processors)
+    /// indexing at once lock shared rows in the same order and cannot deadlock each other.
     /// </summary>
     protected override async Task InsertAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<AnalyzedDocument> documents, string suffix,
         Dictionary<(string Facet, string Value), long> valueIds, CancellationToken ct)
@@ -38,7 +40,8 @@ public sealed partial class PostgresSearchEngine
                 RETURNING id, key, vector),
             t AS (INSERT INTO search_texts{suffix} (id, title, summary, body, url)
                 SELECT d.id, i.title, i.summary, i.body, i.url FROM d JOIN input i ON i.key = d.key),
-            w AS (INSERT INTO search_words{suffix} (word) SELECT DISTINCT unnest(tsvector_to_array(vector)) FROM d ON CONFLICT DO NOTHING)
+            w AS (INSERT INTO search_words{suffix} (word)
+                SELECT word FROM (SELECT DISTINCT unnest(tsvector_to_array(vector)) AS word FROM d) words ORDER BY word ON CONFLICT DO NOTHING)
             SELECT id, key FROM d
             """,
             ("@keys", Texts(a => a.Document.Key.ToString())), ("@types", Texts(a => a.Document.Type)), ("@titles", Texts(a => a.Document.Title)),
@@ -69,7 +72,7 @@ public sealed partial class PostgresSearchEngine
         Dictionary<(string Facet, string Value), long> valueIds, CancellationToken ct)
     {
         var missing = documents.SelectMany(a => a.Facets).Where(f => !valueIds.ContainsKey((f.Facet, f.Value)))
-            .DistinctBy(f => (f.Facet, f.Value)).ToList();
+            .DistinctBy(f => (f.Facet, f.Value)).OrderBy(f => f.Facet, StringComparer.Ordinal).ThenBy(f => f.Value, StringComparer.Ordinal).ToList();
         if (missing.Count == 0)
         {
             return;

@@ -105,8 +105,8 @@ public static class RegistrationSteps
 
     /// <summary>
     /// Processes the outbox now (the reactions to a publish), instead of waiting for the poll — and waits
-    /// for rows the host's own processor claimed first (it wakes on NOTIFY on PostgreSQL), so the reactions
-    /// are done when this returns.
+    /// for rows the host's own processor claimed first (it wakes on NOTIFY on PostgreSQL) and retries rows
+    /// that failed (a deadlock between the two processors, say), so the reactions are done when this returns.
     /// </summary>
     public static Task ProcessOutboxAsync(this PlatformFactory app) =>
         app.InScopeAsync(async sp =>
@@ -120,8 +120,10 @@ public static class RegistrationSteps
                 {
                 }
 
-                var claimedElsewhere = await db.Outbox.AsNoTracking().AnyAsync(m => m.ProcessedUtc == null && m.ClaimToken != null);
-                if (!claimedElsewhere || DateTime.UtcNow > deadline)
+                // Still pending: claimed by the app's own processor meanwhile, or failed and released
+                // for a retry (as the processor would retry it on its next round).
+                var pending = await db.Outbox.AsNoTracking().AnyAsync(m => m.ProcessedUtc == null && m.Attempts < OutboxClaims.MaxAttempts);
+                if (!pending || DateTime.UtcNow > deadline)
                 {
                     return;
                 }
