@@ -50,8 +50,13 @@ public sealed class SendThroughPostfixTests
             return Task.FromResult(all);
         }, 90);
         Assert.Equal(25, received.Count);
-        var ledger = await app.LedgerAsync(send.Id);
-        Assert.All(ledger, r => Assert.Equal(MailState.Sent, r.State));
+        // Postfix accepts a message and relays it before the sender has recorded it as sent.
+        var ledger = await Eventually.ValueAsync(async () =>
+        {
+            var rows = await app.LedgerAsync(send.Id);
+            Assert.All(rows, r => Assert.Equal(MailState.Sent, r.State));
+            return rows;
+        }, 30);
         Assert.Equal(ledger.Select(r => r.MessageId!).Order(), received.Select(m => m.MessageId!).Order());
         Assert.All(received, m => Assert.Contains("with ESMTPSA", m.Raw, StringComparison.Ordinal));
         var parsed = await MimeParser.ParseAsync(received.Select(m => m.Path));
