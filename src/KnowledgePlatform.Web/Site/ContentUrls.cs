@@ -25,12 +25,12 @@ public static class ContentUrls
         _ => $"/zoeken?{Uri.EscapeDataString(vocabularyAlias)}={Uri.EscapeDataString(slug)}",
     };
 
-    /// <summary>The overview of a vocabulary's terms: "/themas", "/regios"; null for vocabularies without pages.</summary>
-    public static string? TermIndex(string vocabularyAlias) => vocabularyAlias switch
+    /// <summary>The overview of the themes or the regions: "/themas", "/regios" (other vocabularies have no pages).</summary>
+    public static string TermIndex(string vocabularyAlias) => vocabularyAlias switch
     {
         Vocabulary.ThemeAlias => "/themas",
         Vocabulary.RegionAlias => "/regios",
-        _ => null,
+        _ => throw new ArgumentOutOfRangeException(nameof(vocabularyAlias), vocabularyAlias, null),
     };
 
     /// <summary>"Bijeenkomst", "Werkbijeenkomst", …: the kind as readers name it.</summary>

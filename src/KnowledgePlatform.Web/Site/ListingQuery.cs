@@ -1,6 +1,5 @@
 using KnowledgePlatform.Web.Content;
 using KnowledgePlatform.Web.Data;
-using KnowledgePlatform.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgePlatform.Web.Site;
@@ -17,8 +16,6 @@ public sealed record TermCount(string Slug, string Name, int Count);
 /// </summary>
 public sealed class ListingQuery(KnowledgeDbContext db)
 {
-    private static readonly StringComparer DutchSort = StringComparer.Create(DutchTime.Culture, ignoreCase: true);
-
     /// <summary>Newest publication first.</summary>
     public Task<PageOf<ContentCard>> NewestAsync(ContentType type, int page, CancellationToken ct) =>
         db.Published().Where(i => i.Type == type)
@@ -35,22 +32,21 @@ public sealed class ListingQuery(KnowledgeDbContext db)
     }
 
     /// <summary>
-    /// The vocabulary's terms that something on a term page is tagged with, in the vocabulary's
-    /// order, each with how many published items that page lists (newsletter issues aside, as
-    /// there). Terms without any are left out: their page would be empty.
+    /// The vocabulary's terms whose page lists something, in the vocabulary's order, each with how
+    /// many items its page lists. Terms with none are left out: their page would be empty.
     /// </summary>
-    public async Task<List<TermCount>> TermsInUseAsync(string vocabularyAlias, CancellationToken ct)
-    {
-        var listed = db.Published().Where(i => i.Type != ContentType.NewsletterIssue);
-        var counts = await db.ContentReferences.AsNoTracking()
-            .Where(r => r.Kind == ReferenceKind.Term && listed.Any(i => i.Key == r.SourceKey))
-            .Join(db.Terms.AsNoTracking(), r => r.TargetKey, t => t.Key, (r, t) => new { r.SourceKey, Term = t })
-            .Join(db.Vocabularies.AsNoTracking().Where(v => v.Alias == vocabularyAlias), x => x.Term.VocabularyKey, v => v.Key, (x, v) => x)
-            .GroupBy(x => new { x.Term.Key, x.Term.Slug, x.Term.Name, x.Term.SortOrder })
-            .Select(g => new { g.Key.Slug, g.Key.Name, g.Key.SortOrder, Count = g.Select(x => x.SourceKey).Distinct().Count() })
+    public Task<List<TermCount>> TermsInUseAsync(string vocabularyAlias, CancellationToken ct) =>
+        db.Terms.AsNoTracking()
+            .Where(t => db.Vocabularies.Any(v => v.Key == t.VocabularyKey && v.Alias == vocabularyAlias))
+            .Select(t => new
+            {
+                t.Slug, t.Name, t.SortOrder,
+                Count = db.ContentReferences.Count(r => r.TargetKey == t.Key && r.Kind == ReferenceKind.Term && OnTermPages.Any(i => i.Key == r.SourceKey)),
+            })
+            .Where(t => t.Count > 0)
+            .OrderBy(t => t.SortOrder).ThenBy(t => t.Name)
+            .Select(t => new TermCount(t.Slug, t.Name, t.Count))
             .ToListAsync(ct);
-        return [.. counts.OrderBy(t => t.SortOrder).ThenBy(t => t.Name, DutchSort).Select(t => new TermCount(t.Slug, t.Name, t.Count))];
-    }
 
     /// <summary>Every upcoming event tagged with the term, soonest first.</summary>
     public Task<List<ContentCard>> UpcomingTaggedAsync(Guid termKey, DateTime nowUtc, CancellationToken ct) =>
@@ -60,16 +56,17 @@ public sealed class ListingQuery(KnowledgeDbContext db)
 
     /// <summary>
     /// Everything else tagged with the term, newest first by its date (an event's start, otherwise
-    /// its publication). Upcoming events are left out because the page lists them above; newsletter
-    /// issues because they only repeat items that are listed themselves.
+    /// its publication). Upcoming events are left out because the page lists them above.
     /// </summary>
     public Task<PageOf<ContentCard>> TaggedAsync(Guid termKey, DateTime nowUtc, int page, CancellationToken ct) =>
         Tagged(termKey)
-            .Where(i => i.Type != ContentType.NewsletterIssue
-                && !(PublishedItems.EventTypes.Contains(i.Type) && (i.LiveEndUtc ?? i.LiveDateUtc) >= nowUtc))
+            .Where(i => !(PublishedItems.EventTypes.Contains(i.Type) && (i.LiveEndUtc ?? i.LiveDateUtc) >= nowUtc))
             .OrderByDescending(i => i.LiveDateUtc).ThenBy(i => i.LiveTitle).ThenBy(i => i.Key)
             .PageAsync(page, ct);
 
+    /// <summary>What a term page lists: published items, except newsletter issues, which only repeat items listed themselves.</summary>
+    private IQueryable<ContentItem> OnTermPages => db.Published().Where(i => i.Type != ContentType.NewsletterIssue);
+
     private IQueryable<ContentItem> Tagged(Guid termKey) =>
-        db.Published().Where(i => db.ContentReferences.Any(r => r.SourceKey == i.Key && r.TargetKey == termKey && r.Kind == ReferenceKind.Term));
+        OnTermPages.Where(i => db.ContentReferences.Any(r => r.SourceKey == i.Key && r.TargetKey == termKey && r.Kind == ReferenceKind.Term));
 }

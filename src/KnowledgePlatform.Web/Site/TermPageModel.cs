@@ -19,6 +19,11 @@ public abstract class TermPageModel(ListingQuery lists, TimeProvider clock) : Pa
 
     protected abstract string VocabularyAlias { get; }
 
+    /// <summary>The overview of all themes or regions, for the breadcrumbs.</summary>
+    public string OverviewUrl => ContentUrls.TermIndex(VocabularyAlias);
+
+    public string OverviewHeading => TermIndexPageModel.HeadingOf(VocabularyAlias);
+
     /// <summary>The agenda filtered on this term: "/agenda?thema=jeugd".</summary>
     public string AgendaUrl => $"{AgendaFilter.Path}?{(VocabularyAlias == Vocabulary.RegionAlias ? AgendaFilter.RegionKey : AgendaFilter.ThemeKey)}={Uri.EscapeDataString(Found.Term.Slug)}";
 

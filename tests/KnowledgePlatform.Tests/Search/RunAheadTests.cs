@@ -46,7 +46,7 @@ public sealed class RunAheadTests
         var read = new List<int>();
         var error = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
         {
-            await foreach (var item in RunAhead.Of(ct => Failing(ct), 2, CancellationToken.None))
+            await foreach (var item in RunAhead.Of(_ => Failing(), 2, CancellationToken.None))
             {
                 read.Add(item);
             }
@@ -89,7 +89,7 @@ public sealed class RunAheadTests
         }
     }
 
-    private static async IAsyncEnumerable<int> Failing([EnumeratorCancellation] CancellationToken ct)
+    private static async IAsyncEnumerable<int> Failing()
     {
         for (var i = 0; i < 2; i++)
         {
@@ -97,7 +97,6 @@ public sealed class RunAheadTests
             yield return i;
         }
 
-        ct.ThrowIfCancellationRequested();
         throw new InvalidOperationException("kapot na 2");
     }
 }
